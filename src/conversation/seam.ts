@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The one seam between the engine and the doors (see ARCHITECTURE.md).
+ * A door turns a platform event into a Turn and renders each Reply; it never
+ * interprets error codes or flows itself.
+ */
+
+export const platformSchema = z.enum(['discord', 'slack', 'cli', 'web']);
+export type Platform = z.infer<typeof platformSchema>;
+
+export const conversationRefSchema = z.object({
+  platform: platformSchema,
+  /** Door-chosen id: a Discord thread, a Slack channel+thread_ts, "local" for the terminal. */
+  id: z.string().min(1).max(200),
+  /** Platform user id of the person asking. */
+  user: z.string().min(1).max(200),
+  isModerator: z.boolean().optional(),
+});
+export type ConversationRef = z.infer<typeof conversationRefSchema>;
+
+export const turnInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('choice'), choiceId: z.string() }),
+  z.object({
+    kind: z.literal('command'),
+    name: z.enum(['ask', 'troubleshoot', 'escalate', 'restart']),
+    args: z.record(z.string(), z.string()).default({}),
+  }),
+]);
+export type TurnInput = z.infer<typeof turnInputSchema>;
+
+export const turnSchema = z.object({
+  conversation: conversationRefSchema,
+  input: turnInputSchema,
+});
+export type Turn = z.infer<typeof turnSchema>;
+
+export const sourceLinkSchema = z.object({ title: z.string(), url: z.string().url() });
+export type SourceLink = z.infer<typeof sourceLinkSchema>;
+
+/** Choice ids are engine-made, at most 80 chars, so a door can namespace them within platform limits. */
+export const choiceSchema = z.object({ id: z.string().min(1).max(80), label: z.string().min(1).max(75) });
+export type Choice = z.infer<typeof choiceSchema>;
+
+export const escalationSchema = z.object({
+  /** Case-submission link (SUPPORT_CASE_URL) or, for visitors, the page explaining who to contact. */
+  url: z.string().url(),
+  /** Plain-text, pre-filled case summary: everything learned so far. */
+  summary: z.string(),
+  /** What to attach or check before submitting, from the docs. */
+  checklist: z.array(z.string()),
+  /** Who this goes to: Cloudflare support, or the site owner when the asker is a visitor. */
+  audience: z.enum(['cloudflare-support', 'site-owner']).default('cloudflare-support'),
+});
+export type Escalation = z.infer<typeof escalationSchema>;
+
+export const replySchema = z.object({
+  /** Optional heading: embed title in Discord, bold header in Slack and the terminal. */
+  title: z.string().optional(),
+  /** Markdown-lite: **bold**, [links](url), "- " lists, `code`, ``` blocks. */
+  text: z.string(),
+  sources: z.array(sourceLinkSchema).optional(),
+  /** Buttons in Discord/Slack, numbered options in the terminal. */
+  choices: z.array(choiceSchema).optional(),
+  escalation: escalationSchema.optional(),
+  /** True when the choices are the "Did that solve it?" prompt (doors may style them as feedback). */
+  feedback: z.boolean().optional(),
+});
+export type Reply = z.infer<typeof replySchema>;
+
+export const transcriptEntrySchema = z.object({
+  role: z.enum(['user', 'bot']),
+  text: z.string(),
+  at: z.string(),
+});
+export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
+
+/** What a moderator hand-off or a message shortcut gets back from the engine. */
+export type Handoff = {
+  escalation: Escalation;
+  transcript: TranscriptEntry[];
+  /** False when the user had no stored conversation and the hand-off was built from the message alone. */
+  hadConversation: boolean;
+};
+
+export type HandoffRequest = {
+  platform: Platform;
+  /** The user whose conversation is handed off. */
+  user: string;
+  /** Moderator (or the user themself) asking for the hand-off. */
+  requestedBy: string;
+  /** Text of a specific message, for "Escalate to support" on a message. */
+  messageText?: string;
+  /** Conversation id when the door knows it (thread). */
+  conversationId?: string;
+};
+
+/** Everything a door may ask of the engine. */
+export interface SupportEngine {
+  handle(turn: Turn): Promise<Reply[]>;
+  /** Error codes the knowledge covers, for autocomplete: prefix-matched, at most `limit`. */
+  codeSuggestions(prefix: string, limit?: number): { code: string; title: string }[];
+  handoff(request: HandoffRequest): Promise<Handoff>;
+  close(): Promise<void>;
+}

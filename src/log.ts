@@ -1,0 +1,15 @@
+import { pino, type Logger } from 'pino';
+
+/** Field names that must never reach a log line, wherever they appear. */
+const REDACTED_PATHS = [
+  'token', '*.token', 'password', '*.password', 'authorization', '*.authorization',
+  'headers.authorization', 'config.DISCORD_TOKEN', 'config.SLACK_BOT_TOKEN',
+  'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.REDIS_URL',
+];
+
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  // Logs go to stderr so the terminal door's stdout stays clean JSON for scripts.
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, pino.destination(2));
+}
+
+export type { Logger };
