@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, destination, type Logger } from 'pino';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const REDACTED_PATHS = [
@@ -9,7 +9,7 @@ const REDACTED_PATHS = [
 
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
   // Logs go to stderr so the terminal door's stdout stays clean JSON for scripts.
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, pino.destination(2));
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination(2));
 }
 
 export type { Logger };
