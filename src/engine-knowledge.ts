@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { loadFlows } from './flows/load-flows.ts';
+import type { Flow } from './flows/schema.ts';
+import { loadKnowledgeRuntime, type KnowledgeRuntime } from './knowledge/runtime.ts';
+
+/** Everything the engine reads from `knowledge/`, loaded and validated once; a broken file stops start-up naming itself. */
+export type EngineKnowledge = {
+  runtime: KnowledgeRuntime;
+  flows: Flow[];
+  flowById: Map<string, Flow>;
+  /** code -> the page that is its primary answer (first in the code map). */
+  primaryPageOfCode: Map<string, string>;
+};
+
+export function loadEngineKnowledge(dir = process.env.KNOWLEDGE_DIR ?? './knowledge'): EngineKnowledge {
+  const runtime = loadKnowledgeRuntime(dir);
+  const flows = loadFlows(join(dir, 'flows'), runtime.kb);
+  const primaryPageOfCode = new Map<string, string>();
+  for (const [code, pages] of runtime.kb.codes) if (pages[0]) primaryPageOfCode.set(code, pages[0]);
+  return { runtime, flows, flowById: new Map(flows.map((f) => [f.id, f])), primaryPageOfCode };
+}

@@ -1,0 +1,129 @@
+/**
+ * Reads what a message says about the problem before any search: error codes,
+ * Ray IDs, URLs and hostnames, and whether the writer is a visitor or the site
+ * owner. Deterministic and cheap; everything downstream trusts it.
+ */
+
+export type Audience = 'visitor' | 'owner' | 'unknown';
+
+export type QueryAnalysis = {
+  /** Error codes in order of appearance, deduplicated. */
+  codes: string[];
+  /** Codes stated explicitly ("error 522", "HTTP 502"), as opposed to a bare number. */
+  explicitCodes: string[];
+  rayIds: string[];
+  urls: string[];
+  hostnames: string[];
+  audience: Audience;
+};
+
+/** Anything that looks like a number but is not an error code is blanked out before codes are read. */
+const NOT_CODES: RegExp[] = [
+  /\bhttps?:\/\/\S+/gi, // URLs (paths and ports inside them)
+  /\b[0-9a-f]{16}(?:-[a-z]{3})?\b/gi, // Ray IDs
+  /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, // IPv4, with optional port
+  /\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/gi, // IPv6
+  /\b\d{4}-\d{1,2}-\d{1,2}(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?z?)?\b/gi, // ISO dates/times
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, // 12/05/2024
+  /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // times
+  /:\d{2,5}\b/g, // ports
+  /\b\d+(?:[.,]\d+)?\s?(?:[kmgt]i?b|bytes?|ms|milliseconds?|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|%|percent|x|rps|rpm|qps|mbps|gbps|k|m)\b/gi, // sizes, durations, rates
+  /\b(?:v|version\s*)\d+(?:\.\d+)*\b/gi, // versions
+  /\b\d+(?:\.\d+)+\b/g, // dotted numbers
+  /\b(?:19|20)\d{2}\b(?=\s*(?:[,.)]|$|\s(?:and|to|or|until|since)\b))/g, // years at a phrase end
+  /(?:\$|€|£)\s?\d+(?:[.,]\d+)?/g, // prices
+  /#\d+/g, // ticket / issue numbers
+];
+
+/** A number followed by one of these counts things: "200 users", "500 requests". */
+const COUNT_NOUNS = /^\s*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?)\b/i;
+
+/** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
+const CODE_CUE = /(?:\berr(?:or)?s?|\bcode|\bhttp|\bstatus|\bresponse|\bgetting|\bgot|\bshows?|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?)\s*(?:code\s*)?[:#-]?\s*$/i;
+
+/** Codes this bot may name even without a cue word; others need a cue ("error 200"). */
+function isPlausibleCode(n: number): boolean {
+  return (n >= 100 && n <= 599) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
+}
+
+export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { codes: string[]; explicitCodes: string[] } {
+  let masked = text;
+  for (const re of NOT_CODES) masked = masked.replace(re, (m) => ' '.repeat(m.length));
+  const codes: string[] = [];
+  const explicit: string[] = [];
+  // "err1020", "error1020", "1020error" are glued forms of a cue.
+  const numberRe = /(?<![\d.,$€£])(?:(?<=\b(?:err|error|e|http|code))|\b)(\d{3,5})(?![\d.,]\d)(?:(?=error\b)|\b)/gi;
+  for (const m of masked.matchAll(numberRe)) {
+    const code = m[1];
+    if (!code) continue;
+    const n = Number(code);
+    const before = masked.slice(Math.max(0, m.index - 24), m.index);
+    const after = masked.slice(m.index + m[0].length);
+    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after);
+    if (COUNT_NOUNS.test(after) && !/\berr(?:or)?\s*$/i.test(before)) continue;
+    if (!isPlausibleCode(n)) continue;
+    const known = knownCodes ? knownCodes.has(code) : true;
+    // A bare number must be a code the knowledge knows; a cued one must at least be plausible.
+    if (!cued && !known) continue;
+    // Plain 1xx-3xx numbers are usually counts ("100 pages"), so they need a cue.
+    if (!cued && n < 400) continue;
+    if (!codes.includes(code)) codes.push(code);
+    if (cued && !explicit.includes(code)) explicit.push(code);
+  }
+  return { codes, explicitCodes: explicit };
+}
+
+export function extractRayIds(text: string): string[] {
+  const found = [...text.matchAll(/\b([0-9a-f]{16})(?:-([a-z]{3}))?\b/gi)]
+    .filter((m) => /[0-9]/.test(m[1] ?? '') && /[a-f]/i.test(m[1] ?? '') || /ray/i.test(text))
+    .map((m) => (m[2] ? `${m[1]?.toLowerCase()}-${m[2].toUpperCase()}` : (m[1] ?? '').toLowerCase()));
+  return [...new Set(found)];
+}
+
+const FILE_EXTENSIONS = new Set(['php', 'html', 'htm', 'js', 'css', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'txt', 'json', 'xml', 'conf', 'log', 'yaml', 'yml', 'ts', 'md', 'py', 'sh', 'exe', 'zip', 'gz', 'har', 'pem', 'crt', 'key', 'ini', 'cfg', 'toml', 'lock', 'jsx', 'tsx', 'mp4', 'pdf', 'csv']);
+
+export function extractUrls(text: string): string[] {
+  return [...new Set([...text.matchAll(/\bhttps?:\/\/[^\s<>()"'`]+/gi)].map((m) => m[0].replace(/[.,;:!?]+$/, '')))];
+}
+
+export function extractHostnames(text: string): string[] {
+  const hosts = new Set<string>();
+  for (const url of extractUrls(text)) {
+    try {
+      hosts.add(new URL(url).hostname.toLowerCase());
+    } catch {
+      // a malformed URL is still text; its host is just not recorded
+    }
+  }
+  const withoutUrls = text.replace(/\bhttps?:\/\/\S+/gi, ' ').replace(/\S+@\S+/g, ' ');
+  for (const m of withoutUrls.matchAll(/\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))\b/gi)) {
+    const host = (m[1] ?? '').toLowerCase();
+    const tld = (m[2] ?? '').toLowerCase();
+    if (FILE_EXTENSIONS.has(tld) || /^(e\.g|i\.e|etc)\b/.test(host)) continue;
+    hosts.add(host);
+  }
+  return [...hosts];
+}
+
+const VISITOR_HINTS = /\b(?:i'?m (?:just )?a visitor|as a visitor|not (?:the|my) (?:site|website)|someone else'?s (?:site|website)|(?:a|this|the) website (?:i|I) (?:visit|use)|when i (?:visit|open|browse|go to)|trying to (?:access|visit|open|reach|get (?:in|into|to))|can'?t (?:access|open|visit|get (?:in|into)) (?:a|the|this|some)|(?:i|i'?ve|i have) (?:been|got|get|am) (?:blocked|banned)|how do i get in|let me in|unblock me|my ip (?:address )?(?:has been|is|was|got) (?:banned|blocked)|travell?ing|my browser|my isp|vpn)\b/i;
+const OWNER_HINTS = /\b(?:my|our) (?:own )?(?:site|website|web ?site|server|origin|domain|zone|dns|app|api|nginx|apache|host(?:ing)?|worker|workers|tunnel|account|dashboard|ssl|certificate|cert|load balancer|wordpress|store|shop|blog|backend|page rule|firewall|waf)\b|\bi (?:own|run|manage|host)\b|\b(?:my|our) (?:customers|users|visitors)\b/i;
+
+export function detectAudience(text: string): Audience {
+  const visitor = VISITOR_HINTS.test(text);
+  const owner = OWNER_HINTS.test(text);
+  if (visitor && !owner) return 'visitor';
+  if (owner && !visitor) return 'owner';
+  return 'unknown';
+}
+
+export function analyzeQuery(text: string, knownCodes?: ReadonlySet<string>): QueryAnalysis {
+  const { codes, explicitCodes } = extractCodes(text, knownCodes);
+  return {
+    codes,
+    explicitCodes,
+    rayIds: extractRayIds(text),
+    urls: extractUrls(text),
+    hostnames: extractHostnames(text),
+    audience: detectAudience(text),
+  };
+}
