@@ -50,8 +50,8 @@ export const escalationSchema = z.object({
   summary: z.string(),
   /** What to attach or check before submitting, from the docs. */
   checklist: z.array(z.string()),
-  /** Who this goes to: Cloudflare support, or the site owner when the asker is a visitor. */
-  audience: z.enum(['cloudflare-support', 'site-owner']).default('cloudflare-support'),
+  /** Who this goes to: Cloudflare support, the site owner (the asker is a visitor) or the origin's hosting provider. */
+  audience: z.enum(['cloudflare-support', 'site-owner', 'hosting-provider']).default('cloudflare-support'),
 });
 export type Escalation = z.infer<typeof escalationSchema>;
 

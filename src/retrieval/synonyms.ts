@@ -47,7 +47,7 @@ export type Expansion = { terms: Map<string, string[]>; codes: string[]; pages: 
 /** Compiled form: phrase word sequences for a sliding match over the query's words. */
 export class SynonymExpander {
   private readonly termMap = new Map<string, string[]>();
-  private readonly phrases: { words: string[]; expansion: Expansion }[] = [];
+  private readonly phrases: { words: string[]; expansion: { terms: string[]; codes: string[]; pages: string[] } }[] = [];
 
   constructor(synonyms: Synonyms) {
     for (const [from, to] of Object.entries(synonyms.terms)) {

@@ -1,0 +1,384 @@
+import type { EngineKnowledge } from '../engine-knowledge.ts';
+import { answerWithText, chooseOption, notSolved, startFlow, type FlowStep } from '../flows/runner.ts';
+import type { Flow } from '../flows/schema.ts';
+import type { Logger } from '../log.ts';
+import { normalizeInput } from '../safety/input-limits.ts';
+import { redactSecrets } from '../safety/redact-secrets.ts';
+import { conversationKey } from '../store/conversation-record.ts';
+import type { ConversationStore } from '../store/conversation-store.ts';
+import { isExpired } from '../store/expiry.ts';
+import { KeyedMutex } from '../store/keyed-mutex.ts';
+import { answerCard } from './answer-card.ts';
+import { answerPlan } from './answer-plan.ts';
+import { CHOICE, parseChoice } from './choice-ids.ts';
+import { escalationReply, type EscalationContext } from './escalation-reply.ts';
+import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
+import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
+import { solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
+import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
+import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
+
+export type RateCheck = (key: string) => { allowed: boolean; retryAfterMs: number };
+
+export type EngineDeps = {
+  knowledge: EngineKnowledge;
+  store: ConversationStore;
+  escalation: Omit<EscalationContext, 'knowledge'>;
+  ttlMinutes: number;
+  logger: Logger;
+  clock?: () => Date;
+  rateCheck?: RateCheck;
+};
+
+/** One turn's working set: the state is mutated in place and saved once at the end. */
+type TurnContext = { turn: Turn; state: ConversationState; userText?: string };
+
+const RESTART_TEXT = 'Started over. What is going wrong? You can paste the error page, an error code, a Ray ID or your `cdn-cgi/trace` output.';
+const TRANSCRIPT_TEXT_LIMIT = 600;
+
+export class ConversationEngine implements SupportEngine {
+  private readonly mutex = new KeyedMutex();
+  private readonly clock: () => Date;
+  private readonly knownCodes: ReadonlySet<string>;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
+  }
+
+  async handle(rawTurn: Turn): Promise<Reply[]> {
+    const parsed = turnSchema.safeParse(rawTurn);
+    if (!parsed.success) return [{ text: 'I could not read that message. Please type your question again.' }];
+    const turn = parsed.data;
+    const limit = this.deps.rateCheck?.(`${turn.conversation.platform}:${turn.conversation.user}`);
+    if (limit && !limit.allowed) {
+      return [{ text: `You are sending messages faster than I can help. Please wait ${Math.ceil(limit.retryAfterMs / 1000)} s and try again.` }];
+    }
+    const key = conversationKey(turn.conversation.platform, turn.conversation.id);
+    return this.mutex.runExclusive(key, () => this.handleInOrder(turn, key));
+  }
+
+  private async handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
+    const now = this.clock();
+    const record = await this.deps.store.get(key);
+    const ttlMs = this.deps.ttlMinutes * 60_000;
+    const expired = record !== undefined && isExpired(record, now, ttlMs);
+    const stored = record && !expired ? conversationStateSchema.safeParse(record.state) : undefined;
+    const state = stored?.success ? stored.data : freshState();
+    let transcript: TranscriptEntry[] = record && !expired ? record.transcript : [];
+    const notices: Reply[] = [];
+
+    if (expired && turn.input.kind === 'choice') {
+      await this.save(turn, key, freshState(), [], record?.createdAt);
+      return [{ text: `This conversation expired after ${this.deps.ttlMinutes} minutes without activity. Ask your question again and I will start fresh.`, choices: [] }];
+    }
+    if (expired) notices.push({ text: `Our previous conversation expired after ${this.deps.ttlMinutes} minutes without activity, so I am starting fresh.` });
+
+    const ctx: TurnContext = { turn, state };
+    let replies: Reply[];
+    try {
+      replies = await this.dispatch(ctx, notices);
+    } catch (error) {
+      this.deps.logger.error({ err: error, conversation: key }, 'engine turn failed');
+      return [{ text: 'Sorry, something went wrong on my side while answering. Please try again, or say "talk to a human".' }];
+    }
+    const at = now.toISOString();
+    if (ctx.userText !== undefined) transcript = [...transcript, { role: 'user', text: ctx.userText.slice(0, TRANSCRIPT_TEXT_LIMIT), at }];
+    else transcript = [...transcript, { role: 'user', text: describeInput(turn), at }];
+    for (const r of replies) transcript.push({ role: 'bot', text: `${r.title ? `${r.title}: ` : ''}${r.text}`.slice(0, TRANSCRIPT_TEXT_LIMIT), at });
+    await this.save(turn, key, ctx.state, transcript, record && !expired ? record.createdAt : undefined);
+    return [...dedupeNotices(notices), ...replies];
+  }
+
+  private async save(turn: Turn, key: string, state: ConversationState, transcript: TranscriptEntry[], createdAt?: string) {
+    const now = this.clock().toISOString();
+    await this.deps.store.put({
+      key,
+      platform: turn.conversation.platform,
+      conversationId: turn.conversation.id,
+      user: turn.conversation.user,
+      state,
+      transcript,
+      createdAt: createdAt ?? now,
+      updatedAt: now,
+    });
+  }
+
+  private async dispatch(ctx: TurnContext, notices: Reply[]): Promise<Reply[]> {
+    const { input } = ctx.turn;
+    if (input.kind === 'command') {
+      switch (input.name) {
+        case 'restart':
+          return this.restart(ctx);
+        case 'escalate':
+          return [this.escalate(ctx)];
+        case 'troubleshoot': {
+          const code = (input.args.code ?? '').trim();
+          return this.onText(ctx, code ? `error ${code}` : '', notices);
+        }
+        case 'ask':
+          return this.onText(ctx, input.args.question ?? '', notices);
+      }
+    }
+    if (input.kind === 'choice') return this.onChoice(ctx, input.choiceId);
+    return this.onText(ctx, input.text, notices);
+  }
+
+  private restart(ctx: TurnContext): Reply[] {
+    ctx.state = freshState();
+    return [{ text: RESTART_TEXT }];
+  }
+
+  private escalate(ctx: TurnContext, flowNode?: Extract<FlowStep, { kind: 'escalate' }>['node']): Reply {
+    const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, ctx.state, flowNode);
+    ctx.state.mode = 'closed';
+    return reply;
+  }
+
+  private async onChoice(ctx: TurnContext, choiceId: string): Promise<Reply[]> {
+    const choice = parseChoice(choiceId);
+    const { state } = ctx;
+    switch (choice.kind) {
+      case 'restart':
+        return this.restart(ctx);
+      case 'escalate':
+        return [this.escalate(ctx)];
+      case 'solved':
+        if (state.mode !== 'feedback') return [staleChoice()];
+        return this.onSolved(ctx, choice.solved);
+      case 'flow-option': {
+        const flow = this.deps.knowledge.flowById.get(choice.flowId);
+        if (!flow || state.mode !== 'flow' || state.flow?.flowId !== choice.flowId || state.flow.nodeId !== choice.nodeId) return [staleChoice()];
+        const step = chooseOption(flow, state.flow, choice.optionId, toFlowEvidence(state.facts));
+        if (step.kind === 'invalid-option') return [staleChoice()];
+        return this.onFlowStep(ctx, flow, step);
+      }
+      case 'suggestion': {
+        const page = this.deps.knowledge.runtime.kb.pageById.get(choice.pageId);
+        if (!page || state.mode !== 'suggestions' || !state.suggestions.includes(page.id)) return [staleChoice()];
+        state.suggestions = [];
+        return this.answerPage(ctx, page.id);
+      }
+      case 'start-flow': {
+        const flow = this.deps.knowledge.flowById.get(choice.flowId);
+        if (!flow) return [staleChoice()];
+        return this.onFlowStep(ctx, flow, startFlow(flow, toFlowEvidence(state.facts)));
+      }
+      case 'unknown':
+        return [staleChoice()];
+    }
+  }
+
+  private async onText(ctx: TurnContext, raw: string, notices: Reply[]): Promise<Reply[]> {
+    const normalized = normalizeInput(raw);
+    if (!normalized.ok) return [{ text: normalized.message }];
+    const redaction = redactSecrets(normalized.text);
+    const text = redaction.text;
+    ctx.userText = text;
+    if (normalized.truncated) notices.push({ text: 'Your message was very long, so I read only the first part of it.' });
+    if (redaction.found.length) {
+      notices.push({ text: `I removed what looked like ${[...new Set(redaction.found)].join(', ')} from your message and did not store it. Never share passwords, API keys or private keys — not here and not in a support case. If it was real, rotate it now.` });
+    }
+    const { state } = ctx;
+    if (wantsRestart(text)) return this.restart(ctx);
+    if (wantsHuman(text)) {
+      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes));
+      return [this.escalate(ctx)];
+    }
+    const fresh = extractEvidence(text, this.knownCodes);
+    state.facts = mergeEvidence(state.facts, fresh);
+
+    if (state.mode === 'feedback') {
+      const solved = solvedAnswer(text);
+      if (solved !== undefined) return this.onSolved(ctx, solved);
+    }
+    if (state.mode === 'flow' && state.flow) {
+      const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
+      if (flow) {
+        const inFlow = this.continueFlowWithText(ctx, flow, text);
+        if (inFlow) return inFlow;
+        const plan = answerPlan(this.deps.knowledge, text);
+        const isNewQuestion = !plan.search.abstain && (plan.search.analysis.codes.length > 0 || plan.flow?.id !== flow.id || text.split(/\s+/).length > 6);
+        if (!isNewQuestion) return [this.repeatQuestion(flow, ctx.state)];
+        notices.push({ text: `That looks like a new question, so I have left the “${flow.title}” steps.` });
+        state.flow = undefined;
+        state.mode = 'idle';
+      }
+    }
+    return this.answerQuestion(ctx, text);
+  }
+
+  /** A typed reply to the current tree question, or evidence pasted that answers it; undefined if neither. */
+  private continueFlowWithText(ctx: TurnContext, flow: Flow, text: string): Reply[] | undefined {
+    const flowState = ctx.state.flow;
+    if (!flowState) return undefined;
+    const evidence = toFlowEvidence(ctx.state.facts);
+    const step = answerWithText(flow, flowState, text, evidence);
+    if (step.kind !== 'no-match') return this.onFlowStep(ctx, flow, step);
+    const node = flow.nodes[flowState.nodeId];
+    if (node?.type === 'question' && node.evidence && evidence[node.evidence]) {
+      const known = evidence[node.evidence];
+      const option = node.options.find((o) => [o.evidenceValue ?? []].flat().map((v) => v.toLowerCase()).includes(known?.value.toLowerCase() ?? ''));
+      if (option) {
+        const chosen = chooseOption(flow, flowState, option.id, evidence);
+        if (chosen.kind !== 'invalid-option') {
+          const note = { text: `Since ${known?.because}, I took “${node.text}” as **${option.label}**.` };
+          return [note, ...this.onFlowStep(ctx, flow, chosen)];
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private repeatQuestion(flow: Flow, state: ConversationState): Reply {
+    const node = state.flow ? flow.nodes[state.flow.nodeId] : undefined;
+    if (node?.type !== 'question' || !state.flow) return { text: 'Please pick one of the options above, or say "start over".' };
+    return {
+      title: flow.title,
+      text: `I did not catch that. ${node.text}\n\nPick an option, or say "start over" or "talk to a human".`,
+      choices: node.options.map((o) => ({ id: CHOICE.flowOption(flow.id, state.flow?.nodeId ?? '', o.id), label: o.label })),
+    };
+  }
+
+  private onFlowStep(ctx: TurnContext, flow: Flow, step: FlowStep): Reply[] {
+    ctx.state.flow = step.state;
+    if (step.kind === 'escalate') {
+      ctx.state.mode = 'closed';
+      return [this.escalate(ctx, step.node)];
+    }
+    ctx.state.mode = step.kind === 'question' ? 'flow' : 'feedback';
+    return [flowStepReply(this.deps.knowledge, flow, step)];
+  }
+
+  private async onSolved(ctx: TurnContext, solved: boolean): Promise<Reply[]> {
+    const { state, turn } = ctx;
+    const key = conversationKey(turn.conversation.platform, turn.conversation.id);
+    const pageId = state.lastPage?.id ?? state.flow?.flowId;
+    await this.deps.store.recordFeedback({ key, helpful: solved, ...(pageId ? { pageId } : {}), at: this.clock().toISOString() });
+    if (solved) {
+      state.mode = 'closed';
+      return [{ text: 'Glad that solved it — thanks for letting me know! Ask again any time.' }];
+    }
+    if (state.flow) {
+      const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
+      const node = flow?.nodes[state.flow.nodeId];
+      if (node?.type === 'answer') state.tried.push(node.title);
+      if (flow) return this.onFlowStep(ctx, flow, notSolved(flow, state.flow, toFlowEvidence(state.facts)));
+    }
+    if (state.lastPage) state.tried.push(`Followed the docs page “${state.lastPage.title}”`);
+    return [this.escalate(ctx)];
+  }
+
+  private answerQuestion(ctx: TurnContext, text: string): Reply[] {
+    const { state } = ctx;
+    const knowledge = this.deps.knowledge;
+    const plan = answerPlan(knowledge, text);
+    const { search } = plan;
+    state.firstQuestion ??= text;
+    if (plan.code) state.code = plan.code;
+
+    if (search.abstain) {
+      if (plan.flow) return this.onFlowStep(ctx, plan.flow, startFlow(plan.flow, toFlowEvidence(state.facts)));
+      if (state.facts.notes.length && !search.analysis.codes.length) {
+        return [{ text: `Thanks, I noted that: ${state.facts.notes.join('; ')}. What error or symptom do you see?` }];
+      }
+      state.mode = 'idle';
+      const scope = search.outOfScope;
+      const head = scope
+        ? `That is outside what I know: ${scope.topic}. ${scope.pointer}`
+        : 'I could not find this in Cloudflare’s troubleshooting docs, and I would rather not guess.';
+      const community = 'You can ask the community at https://community.cloudflare.com/ or hand this to a human.';
+      const scopePage = scope?.page ? knowledge.runtime.kb.pageById.get(scope.page) : undefined;
+      return [{
+        text: `${head}\n\n${community}`,
+        ...(scopePage ? { sources: [{ title: scopePage.title, url: scopePage.url }] } : {}),
+        choices: [{ id: CHOICE.escalate, label: 'Talk to a human' }, { id: CHOICE.restart, label: 'Start over' }],
+      }];
+    }
+
+    const [first, second, third] = search.docs;
+    const ambiguous = first?.why === 'text' && second?.why === 'text' && second.score >= first.score * 0.92 && second.kind === 'docs';
+    if (ambiguous && first && second) {
+      const options = [first, second, third].filter((d): d is NonNullable<typeof d> => d !== undefined && d.kind === 'docs' && d.score >= first.score * 0.8);
+      state.mode = 'suggestions';
+      state.suggestions = options.map((d) => d.id);
+      return [{
+        text: 'A few articles could fit. Which one matches your problem?',
+        choices: options.map((d) => ({ id: CHOICE.suggestion(d.id), label: d.title.slice(0, 75) })),
+        sources: options.map((d) => ({ title: d.title, url: d.url })),
+      }];
+    }
+    if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
+    if (first.kind !== 'docs') {
+      state.mode = 'feedback';
+      return [{ title: first.title, text: 'This is covered in a Cloudflare blog post rather than the support docs.', sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
+    }
+    return this.answerPage(ctx, first.id, first.section?.anchor, plan.flow);
+  }
+
+  private answerPage(ctx: TurnContext, pageId: string, anchor?: string, flow?: Flow): Reply[] {
+    const page = this.deps.knowledge.runtime.kb.pageById.get(pageId);
+    if (!page) return [staleChoice()];
+    const { state } = ctx;
+    state.lastPage = { id: page.id, title: page.title };
+    const card = answerCard(page, anchor);
+    if (flow) {
+      const step = startFlow(flow, toFlowEvidence(state.facts));
+      return [card, ...this.onFlowStep(ctx, flow, step)];
+    }
+    state.mode = 'feedback';
+    state.flow = undefined;
+    return [{ ...card, text: `${card.text}\n\nDid that solve it?`, ...SOLVED_PROMPT }];
+  }
+
+  codeSuggestions(prefix: string, limit = 25): { code: string; title: string }[] {
+    const { kb } = this.deps.knowledge.runtime;
+    const wanted = prefix.trim().toLowerCase().replace(/^(?:error|err)\s*/, '');
+    const all = [...kb.codes.entries()]
+      .map(([code, pages]) => ({ code, title: kb.pageById.get(pages[0] ?? '')?.title ?? `Error ${code}` }))
+      .sort((a, b) => Number(a.code) - Number(b.code));
+    const matches = wanted ? all.filter((c) => c.code.startsWith(wanted) || c.title.toLowerCase().includes(wanted)) : all;
+    return matches.slice(0, Math.max(0, Math.min(limit, 25)));
+  }
+
+  async handoff(request: HandoffRequest): Promise<Handoff> {
+    const { store } = this.deps;
+    const record = request.conversationId
+      ? await store.get(conversationKey(request.platform, request.conversationId))
+      : await store.latestForUser(request.platform, request.user);
+    const parsed = record ? conversationStateSchema.safeParse(record.state) : undefined;
+    const state = parsed?.success ? parsed.data : freshState();
+    if (request.messageText) {
+      const redacted = redactSecrets(request.messageText).text;
+      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes));
+      state.firstQuestion ??= redacted.slice(0, 300);
+      if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
+    }
+    const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, state, undefined, request.requestedBy !== request.user ? `Handed off by a moderator (${request.requestedBy}).` : undefined);
+    if (!reply.escalation) throw new Error('escalation reply without an escalation');
+    return { escalation: reply.escalation, transcript: record?.transcript ?? [], hadConversation: record !== undefined };
+  }
+
+  async close(): Promise<void> {
+    await this.deps.store.close();
+  }
+}
+
+function staleChoice(): Reply {
+  return {
+    text: 'That option is from an earlier step or an expired conversation, so I cannot use it. Ask your question again and I will start fresh.',
+    choices: [{ id: CHOICE.restart, label: 'Start over' }],
+  };
+}
+
+function describeInput(turn: Turn): string {
+  const { input } = turn;
+  // Text that never reached the engine (empty) is not stored as typed: it could hold anything.
+  if (input.kind === 'text') return '(empty message)';
+  if (input.kind === 'choice') return `[chose ${input.choiceId}]`;
+  return `[/${input.name}${Object.entries(input.args).map(([k, v]) => ` ${k}:${v}`).join('')}]`;
+}
+
+function dedupeNotices(notices: Reply[]): Reply[] {
+  return notices.filter((n, i) => notices.findIndex((m) => m.text === n.text) === i);
+}

@@ -1,0 +1,54 @@
+import type { EngineKnowledge } from '../engine-knowledge.ts';
+import { buildEscalation } from '../escalation/case-summary.ts';
+import type { SupportConfig } from '../escalation/support-config.ts';
+import type { EscalateNode } from '../flows/schema.ts';
+import { citesToSources } from './flow-replies.ts';
+import type { Reply } from './seam.ts';
+import type { ConversationState } from './state.ts';
+
+export type EscalationContext = { knowledge: EngineKnowledge; caseUrl: string; support: SupportConfig };
+
+const CONTACT_PAGE = 'contacting-cloudflare-support';
+
+/**
+ * The hand-off reply: everything learned so far as a pre-filled case, the
+ * docs' checklist, and the right door (Cloudflare support, the site owner
+ * for visitors, or the hosting provider when the origin is at fault).
+ */
+export function escalationReply(ctx: EscalationContext, state: ConversationState, node?: EscalateNode, userNote?: string): Reply {
+  const flow = state.flow ? ctx.knowledge.flowById.get(state.flow.flowId) : undefined;
+  const target = node?.target ?? (state.facts.audience === 'visitor' ? 'site-owner' : 'cloudflare-support');
+  const audience = target === 'site-owner' ? 'visitor' : state.facts.audience ?? 'unknown';
+  const built = buildEscalation({
+    facts: state.facts,
+    ...(state.code ? { code: state.code } : {}),
+    ...(flow ? { flowTitle: flow.title } : {}),
+    path: state.flow?.path ?? [],
+    tried: state.tried,
+    audience,
+    caseUrl: ctx.caseUrl,
+    support: ctx.support,
+    ...(userNote || state.firstQuestion ? { userNote: [userNote, state.firstQuestion ? `First message: ${state.firstQuestion}` : undefined].filter(Boolean).join('\n') } : {}),
+  });
+  const checklist = [...new Set([...(node?.checklist ?? []), ...built.checklist])];
+  const escalation = { ...built, checklist, audience: target === 'hosting-provider' ? ('hosting-provider' as const) : built.audience };
+  const contact = ctx.knowledge.runtime.kb.pageById.get(CONTACT_PAGE);
+  const sources = [...citesToSources(ctx.knowledge, node?.cites), ...(contact && target === 'cloudflare-support' ? [{ title: contact.title, url: contact.url }] : [])];
+  const lead = node?.text ?? leadFor(target);
+  return {
+    title: target === 'site-owner' ? 'Only the site owner can fix this' : target === 'hosting-provider' ? 'Take this to your hosting provider' : 'Hand this to a human',
+    text: `${lead}\n\nI filled in a case summary with everything we found, so nobody has to start over. Never include passwords, API keys or private keys.`,
+    escalation,
+    sources: dedupeByUrl(sources),
+  };
+}
+
+function leadFor(target: EscalateNode['target']): string {
+  if (target === 'site-owner') return 'Cloudflare support cannot unblock visitors: only the owner of the site can change its security settings. Send them the details below.';
+  if (target === 'hosting-provider') return 'The error comes from your origin server, so your hosting provider is the one who can fix it. Send them the details below.';
+  return 'Let us get a human on this. Open a case with the summary below (your plan decides which channels you have).';
+}
+
+function dedupeByUrl<T extends { url: string }>(items: T[]): T[] {
+  return items.filter((s, i) => items.findIndex((t) => t.url === s.url) === i);
+}

@@ -1,0 +1,50 @@
+import type { EngineKnowledge } from '../engine-knowledge.ts';
+import type { FlowStep, Skipped } from '../flows/runner.ts';
+import type { Cite, Flow } from '../flows/schema.ts';
+import { sourceOf } from './answer-card.ts';
+import { CHOICE } from './choice-ids.ts';
+import type { Reply, SourceLink } from './seam.ts';
+
+export const SOLVED_PROMPT: Pick<Reply, 'choices' | 'feedback'> = {
+  choices: [
+    { id: CHOICE.solvedYes, label: 'Yes, solved' },
+    { id: CHOICE.solvedNo, label: 'No, still broken' },
+  ],
+  feedback: true,
+};
+
+export function citesToSources(knowledge: EngineKnowledge, cites: Cite[] | undefined): SourceLink[] {
+  const out: SourceLink[] = [];
+  for (const cite of cites ?? []) {
+    const page = knowledge.runtime.kb.pageById.get(cite.page);
+    if (page && !out.some((s) => s.url === sourceOf(page, cite.section).url)) out.push(sourceOf(page, cite.section));
+  }
+  return out;
+}
+
+/** "You pasted a Cloudflare-branded page, so I skipped: Is the page branded? → Yes." */
+export function skippedNote(skipped: Skipped[]): string | undefined {
+  if (!skipped.length) return undefined;
+  return skipped.map((s) => `Since ${s.because}, I took “${s.question}” as **${s.answer}**.`).join('\n');
+}
+
+/** A question or answer step as a reply; escalate steps are rendered by the caller, which owns the case summary. */
+export function flowStepReply(knowledge: EngineKnowledge, flow: Flow, step: Exclude<FlowStep, { kind: 'escalate' }>): Reply {
+  const note = skippedNote(step.skipped);
+  if (step.kind === 'question') {
+    const node = step.node;
+    return {
+      title: flow.title,
+      text: [note, node.text].filter(Boolean).join('\n\n'),
+      choices: node.options.map((o) => ({ id: CHOICE.flowOption(flow.id, step.state.nodeId, o.id), label: o.label })),
+      ...(node.cites?.length ? { sources: citesToSources(knowledge, node.cites) } : {}),
+    };
+  }
+  const node = step.node;
+  return {
+    title: node.title,
+    text: [note, node.text, 'Did that solve it?'].filter(Boolean).join('\n\n'),
+    sources: citesToSources(knowledge, node.cites),
+    ...SOLVED_PROMPT,
+  };
+}
