@@ -9,7 +9,8 @@ export const CHOICE = {
   escalate: 'escalate',
   restart: 'restart',
   flowOption: (flowId: string, nodeId: string, optionId: string) => `opt:${flowId}:${nodeId}:${optionId}`.slice(0, 80),
-  suggestion: (pageId: string) => `page:${pageId}`.slice(0, 80),
+  /** By position in the suggestions the engine stored: page ids can be longer than a button id may be. */
+  suggestion: (index: number) => `pick:${index}`,
   startFlow: (flowId: string) => `flow:${flowId}`.slice(0, 80),
 } as const;
 
@@ -18,7 +19,7 @@ export type ParsedChoice =
   | { kind: 'escalate' }
   | { kind: 'restart' }
   | { kind: 'flow-option'; flowId: string; nodeId: string; optionId: string }
-  | { kind: 'suggestion'; pageId: string }
+  | { kind: 'suggestion'; index: number }
   | { kind: 'start-flow'; flowId: string }
   | { kind: 'unknown' };
 
@@ -29,7 +30,15 @@ export function parseChoice(id: string): ParsedChoice {
   if (id === CHOICE.restart) return { kind: 'restart' };
   const [prefix, ...rest] = id.split(':');
   if (prefix === 'opt' && rest.length === 3 && rest.every(Boolean)) return { kind: 'flow-option', flowId: rest[0] ?? '', nodeId: rest[1] ?? '', optionId: rest[2] ?? '' };
-  if (prefix === 'page' && rest[0]) return { kind: 'suggestion', pageId: rest.join(':') };
+  if (prefix === 'pick' && rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '')) return { kind: 'suggestion', index: Number(rest[0]) };
   if (prefix === 'flow' && rest[0]) return { kind: 'start-flow', flowId: rest.join(':') };
   return { kind: 'unknown' };
+}
+
+/** Button labels are capped at 75 characters; cut at a word and mark the cut. */
+export function clipLabel(label: string, max = 75): string {
+  if (label.length <= max) return label;
+  const cut = label.slice(0, max - 1);
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2));
+  return `${atWord.trimEnd()}…`;
 }

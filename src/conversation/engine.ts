@@ -10,7 +10,7 @@ import { isExpired } from '../store/expiry.ts';
 import { KeyedMutex } from '../store/keyed-mutex.ts';
 import { answerCard } from './answer-card.ts';
 import { answerPlan } from './answer-plan.ts';
-import { CHOICE, parseChoice } from './choice-ids.ts';
+import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
 import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
@@ -154,8 +154,8 @@ export class ConversationEngine implements SupportEngine {
         return this.onFlowStep(ctx, flow, step);
       }
       case 'suggestion': {
-        const page = this.deps.knowledge.runtime.kb.pageById.get(choice.pageId);
-        if (!page || state.mode !== 'suggestions' || !state.suggestions.includes(page.id)) return [staleChoice()];
+        const page = state.mode === 'suggestions' ? this.deps.knowledge.runtime.kb.pageById.get(state.suggestions[choice.index] ?? '') : undefined;
+        if (!page) return [staleChoice()];
         state.suggestions = [];
         return this.answerPage(ctx, page.id);
       }
@@ -304,7 +304,7 @@ export class ConversationEngine implements SupportEngine {
       state.suggestions = options.map((d) => d.id);
       return [{
         text: 'A few articles could fit. Which one matches your problem?',
-        choices: options.map((d) => ({ id: CHOICE.suggestion(d.id), label: d.title.slice(0, 75) })),
+        choices: options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })),
         sources: options.map((d) => ({ title: d.title, url: d.url })),
       }];
     }

@@ -19,7 +19,9 @@ export function escalationReply(ctx: EscalationContext, state: ConversationState
   const flow = state.flow ? ctx.knowledge.flowById.get(state.flow.flowId) : undefined;
   const target = node?.target ?? (state.facts.audience === 'visitor' ? 'site-owner' : 'cloudflare-support');
   const audience = target === 'site-owner' ? 'visitor' : state.facts.audience ?? 'unknown';
+  const codePage = state.code ? ctx.knowledge.runtime.kb.pageById.get(ctx.knowledge.primaryPageOfCode.get(state.code) ?? '') : undefined;
   const built = buildEscalation({
+    ...(codePage ? { docUrl: codePage.url } : {}),
     facts: state.facts,
     ...(state.code ? { code: state.code } : {}),
     ...(flow ? { flowTitle: flow.title } : {}),

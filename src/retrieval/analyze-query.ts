@@ -36,10 +36,10 @@ const NOT_CODES: RegExp[] = [
 ];
 
 /** A number followed by one of these counts things: "200 users", "500 requests". */
-const COUNT_NOUNS = /^\s*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?)\b/i;
+const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
-const CODE_CUE = /(?:\berr(?:or)?s?|\bcode|\bhttp|\bstatus|\bresponse|\bgetting|\bgot|\bshows?|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?)\s*(?:code\s*)?[:#-]?\s*$/i;
+const CODE_CUE = /(?:\berr(?:or)?s?|\bcode|\bhttp|\bstatus|\bresponse|\bgetting|\bgot|\bshows?|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#-]?\s*$/i;
 
 /** Codes this bot may name even without a cue word; others need a cue ("error 200"). */
 function isPlausibleCode(n: number): boolean {
@@ -60,7 +60,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const before = masked.slice(Math.max(0, m.index - 24), m.index);
     const after = masked.slice(m.index + m[0].length);
     const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after);
-    if (COUNT_NOUNS.test(after) && !/\berr(?:or)?\s*$/i.test(before)) continue;
+    // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
+    if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;
     const known = knownCodes ? knownCodes.has(code) : true;
     // A bare number must be a code the knowledge knows; a cued one must at least be plausible.

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { checkFlowDir } from '../../../src/flows/load-flows.ts';
+import { formatProblem } from '../../../src/flows/problems.ts';
+import { loadKnowledge } from '../../../src/knowledge/load.ts';
+import type { KnowledgeBase } from '../../../src/knowledge/schema.ts';
+import { positionals, type CommandIo } from '../io.ts';
+
+/**
+ * `kb lint [knowledgeDir] [--flows <dir>]`: every problem in every decision
+ * tree, one `file: node "x": reason` line each; exit 1 if there is any.
+ * `--flows` checks another folder of trees against the same docs (fixtures, drafts).
+ */
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const flowsAt = args.indexOf('--flows');
+  const flowsOverride = flowsAt >= 0 ? args[flowsAt + 1] : undefined;
+  if (flowsAt >= 0 && !flowsOverride) {
+    io.err('usage: kb lint [knowledgeDir] [--flows <dir>]');
+    return 2;
+  }
+  const rest = flowsAt >= 0 ? [...args.slice(0, flowsAt), ...args.slice(flowsAt + 2)] : args;
+  const dir = positionals(rest)[0] ?? process.env.KNOWLEDGE_DIR ?? './knowledge';
+
+  let kb: KnowledgeBase;
+  try {
+    kb = loadKnowledge(dir);
+  } catch (error) {
+    // A broken docs dump makes every cite look wrong; report that instead of hundreds of cite problems.
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const { flows, problems } = checkFlowDir(flowsOverride ?? join(dir, 'flows'), kb);
+  for (const problem of problems) io.out(formatProblem(problem));
+  if (problems.length) {
+    io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${new Set(problems.map((p) => p.file)).size} file(s)`);
+    return 1;
+  }
+  const nodes = flows.reduce((n, f) => n + Object.keys(f.flow.nodes).length, 0);
+  io.out(`ok: ${flows.length} trees, ${nodes} nodes`);
+  return 0;
+}

@@ -1,0 +1,129 @@
+import { analyzeQuery } from '../retrieval/analyze-query.ts';
+import { readErrorPage } from './error-page.ts';
+import { detectTime } from './evidence-time.ts';
+import { detectBrandedStatement, detectCloudflaredRunning, detectPlan, detectSslMode } from './evidence-statements.ts';
+import { emptyEvidence, SCALAR_FACTS, type BecauseKey, type EvidenceFacts } from './evidence-facts.ts';
+import { parseTrace } from './trace.ts';
+
+/**
+ * Turns one message into facts, and folds each turn's facts into what the
+ * conversation already knows. Pasted material (a trace, an error page) is
+ * trusted over what the message says around it, because it is what the
+ * browser actually showed.
+ */
+
+export { emptyEvidence, evidenceFactsSchema, type EvidenceFacts } from './evidence-facts.ts';
+export { toFlowEvidence, type FlowEvidence } from './evidence-flow.ts';
+export { describeEvidence } from './evidence-describe.ts';
+
+export type ExtractOptions = {
+  /** Reference "now" for a clock time without a date ("at 14:05 UTC"); tests pin it. */
+  now?: Date;
+};
+
+const AUDIENCE_BECAUSE = {
+  visitor: 'you said you are visiting a site you do not run',
+  owner: 'you said it is your own site',
+} as const;
+
+/** Error pages and docs links name Cloudflare's own sites ("Visit cloudflare.com"); the user's site is what matters. */
+function isCloudflareOwnHost(host: string): boolean {
+  return /(?:^|\.)(?:cloudflare\.com|cloudflarestatus\.com)$/.test(host);
+}
+
+/**
+ * Facts found in one message. Arrays are always present (possibly empty);
+ * a single-valued fact is present only when this message supports it, so
+ * merging never erases what an earlier turn learned.
+ */
+export function extractEvidence(text: string, knownCodes?: ReadonlySet<string>, options: ExtractOptions = {}): EvidenceFacts {
+  const facts = emptyEvidence();
+  const because: EvidenceFacts['because'] = {};
+  const set = <K extends (typeof SCALAR_FACTS)[number]>(key: K, value: EvidenceFacts[K], reason: string): void => {
+    facts[key] = value;
+    because[key] = reason;
+  };
+
+  const analysis = analyzeQuery(text, knownCodes);
+  const page = readErrorPage(text);
+  const trace = parseTrace(text);
+
+  facts.codes = [...new Set([...(page?.code ? [page.code] : []), ...analysis.codes])];
+  if (page?.code) because.code = `the error page you pasted shows error ${page.code}`;
+  else if (facts.codes[0]) because.code = `you mentioned error ${facts.codes[0]}`;
+  facts.rayIds = [...new Set([...(page?.rayId ? [page.rayId] : []), ...analysis.rayIds])];
+  facts.urls = analysis.urls;
+  facts.hostnames = [...new Set([...analysis.hostnames, ...(trace?.h ? [trace.h.toLowerCase()] : [])])].filter((h) => !isCloudflareOwnHost(h));
+
+  if (page) set('branded', page.branded ? 'yes' : 'no', page.because);
+  else {
+    const said = detectBrandedStatement(text);
+    if (said) set('branded', said.value, said.because);
+  }
+
+  if (trace) {
+    set('trace', trace, 'you pasted your cdn-cgi/trace output');
+    if (trace.colo) set('colo', trace.colo, `your cdn-cgi/trace shows colo=${trace.colo}`);
+  }
+  if (!facts.colo) {
+    const suffixed = facts.rayIds.map((id) => /-([A-Z]{3})$/.exec(id)).find(Boolean);
+    if (suffixed?.[1]) set('colo', suffixed[1], `your Ray ID ends in -${suffixed[1]}, the data center that served it`);
+  }
+
+  const time = detectTime(text, options.now);
+  if (time) {
+    set('timeText', time.timeText, `you said "${time.timeText}"`);
+    if (time.timeUtc) {
+      const assumed = time.dateAssumed ? ', taking the most recent such moment' : '';
+      set('timeUtc', time.timeUtc, `you said "${time.timeText}", which is ${time.timeUtc} in UTC${assumed}`);
+    }
+  }
+
+  if (analysis.audience !== 'unknown') set('audience', analysis.audience, AUDIENCE_BECAUSE[analysis.audience]);
+  const plan = detectPlan(text);
+  if (plan) set('plan', plan.value, plan.because);
+  const sslMode = detectSslMode(text);
+  if (sslMode) set('sslMode', sslMode.value, sslMode.because);
+  const cloudflared = detectCloudflaredRunning(text);
+  if (cloudflared) set('cloudflaredRunning', cloudflared.value, cloudflared.because);
+
+  facts.because = because;
+  // One note per distinct reason; "you said 14:05 UTC" need not appear twice for timeText and timeUtc.
+  const noteKeys: BecauseKey[] = ['branded', 'code', 'trace', 'colo', 'timeUtc', 'audience', 'plan', 'sslMode', 'cloudflaredRunning'];
+  facts.notes = [...new Set(noteKeys.map((k) => because[k]).filter((n): n is string => n !== undefined))];
+  if (!because.timeUtc && because.timeText) facts.notes.push(`${because.timeText} (no time zone I can convert to UTC)`);
+  return facts;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/**
+ * Everything from both turns: lists are unioned (older first), a newer
+ * single-valued fact replaces an older one together with its reason, and
+ * notes are appended once each.
+ */
+export function mergeEvidence(old: EvidenceFacts | undefined, fresh: Partial<EvidenceFacts>): EvidenceFacts {
+  const base = old ?? emptyEvidence();
+  const merged: EvidenceFacts = {
+    ...base,
+    codes: union(base.codes, fresh.codes ?? []),
+    rayIds: union(base.rayIds, fresh.rayIds ?? []),
+    urls: union(base.urls, fresh.urls ?? []),
+    hostnames: union(base.hostnames, fresh.hostnames ?? []),
+    notes: union(base.notes, fresh.notes ?? []),
+    because: { ...base.because },
+  };
+  for (const key of SCALAR_FACTS) {
+    const value = fresh[key];
+    if (value === undefined) continue;
+    (merged as Record<string, unknown>)[key] = value;
+    const reason = fresh.because?.[key];
+    if (reason) merged.because[key] = reason;
+    else delete merged.because[key];
+  }
+  // The code reason follows whichever code ends up first, which only changes when the old list was empty.
+  if (!base.codes.length && fresh.because?.code) merged.because.code = fresh.because.code;
+  return merged;
+}

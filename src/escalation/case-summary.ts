@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { describeEvidence } from '../conversation/evidence-describe.ts';
+import type { EvidenceFacts } from '../conversation/evidence-facts.ts';
+import type { Escalation } from '../conversation/seam.ts';
+import { caseChecklist, visitorChecklist } from './checklist.ts';
+import { fitSummary, type SummarySection } from './fit-summary.ts';
+import { nextStep } from './next-step.ts';
+import { codeMatches, type CaseTopic, type SupportConfig } from './support-config.ts';
+
+/**
+ * Builds the hand-off: a pre-filled case summary with everything the bot
+ * learned, so nobody has to retype it, and a checklist of what is still
+ * missing. A visitor gets a note for the site owner instead, because only
+ * the owner can change what their site blocks.
+ */
+
+export const pathStepSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  /** "evidence": the bot answered from something the user pasted or said earlier. */
+  via: z.enum(['choice', 'text', 'evidence']),
+  because: z.string().optional(),
+});
+export type PathStep = z.infer<typeof pathStepSchema>;
+
+export type EscalationInput = {
+  facts: EvidenceFacts;
+  /** The code the conversation is about; defaults to the first code in the facts. */
+  code?: string;
+  flowTitle?: string;
+  path: PathStep[];
+  tried: string[];
+  /** 'unknown' falls back to what the facts say, then to the site owner's view. */
+  audience: 'visitor' | 'owner' | 'unknown';
+  /** SUPPORT_CASE_URL from the config. */
+  caseUrl: string;
+  support: SupportConfig;
+  userNote?: string;
+  /** Docs page for the code (the engine knows it from the knowledge base); visitors are sent there. */
+  docUrl?: string;
+  /** Free plans get cases for billing, account and registrar issues only; anything from a tree is technical. */
+  topic?: CaseTopic;
+};
+
+function problemLine(code: string | undefined, flowTitle: string | undefined): string {
+  if (flowTitle && code && !flowTitle.includes(code)) return `Problem: Error ${code} (${flowTitle})`;
+  if (flowTitle) return `Problem: ${flowTitle}`;
+  if (code) return `Problem: Error ${code}`;
+  return 'Problem: not identified yet (see the details below)';
+}
+
+/** A note may hold several lines (the door's note plus the first message); each becomes its own list line. */
+function noteLines(note: string | undefined): string[] {
+  return (note ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+function stepLine(step: PathStep): string {
+  const marker = step.via === 'evidence' ? ' (from what you pasted)' : '';
+  return `${step.question} → ${step.answer}${marker}`;
+}
+
+function ownerEscalation(input: EscalationInput, code: string | undefined): Escalation {
+  const { facts, support } = input;
+  const step = nextStep(support, facts.plan, input.caseUrl, input.topic ?? 'technical');
+  const body: SummarySection[] = [
+    { lines: [problemLine(code, input.flowTitle)] },
+    { heading: 'Details:', lines: describeEvidence(facts) },
+    { heading: 'Steps taken in the bot:', lines: input.path.map(stepLine) },
+    { heading: 'What was tried:', lines: input.tried },
+    { heading: 'Note:', lines: noteLines(input.userNote) },
+  ];
+  const summary = fitSummary(body, [`Next step: ${step.text}`, support.warning]);
+  return {
+    url: input.caseUrl,
+    summary,
+    checklist: caseChecklist(support, code, facts, { includePriority: step.canOpenCase }),
+    audience: 'cloudflare-support',
+  };
+}
+
+/** What a visitor asks the owner to do, by the kind of error they saw. */
+function visitorAsk(code: string | undefined): string {
+  if (code && codeMatches('1xxx', code)) {
+    return 'Could you look up this Ray ID in your Cloudflare Security Events and allow my access if the block was a mistake?';
+  }
+  if (code && codeMatches('5xx', code)) {
+    return 'The error page says Cloudflare could not get a proper answer from your server. Could you check your server or hosting?';
+  }
+  return 'Could you take a look?';
+}
+
+function visitorUrl(input: EscalationInput, code: string | undefined): string {
+  if (input.docUrl) return input.docUrl;
+  const page = code ? input.support.visitor.helpPages.find((p) => p.codes.some((c) => codeMatches(c, code))) : undefined;
+  return page?.url ?? input.support.visitor.fallbackUrl;
+}
+
+function visitorEscalation(input: EscalationInput, code: string | undefined): Escalation {
+  const { facts } = input;
+  // Only what the owner can use to find the request; the visitor's own setup (plan, SSL mode) is not theirs.
+  const seen = describeEvidence({ ...facts, codes: [], plan: undefined, sslMode: undefined, cloudflaredRunning: undefined, branded: undefined, trace: undefined });
+  const saw = code ? `Error ${code}${input.flowTitle && !input.flowTitle.includes(code) ? ` (${input.flowTitle})` : ''}` : input.flowTitle;
+  const body: SummarySection[] = [
+    { lines: [`Hello, I could not open your website: it showed me ${saw ? `a Cloudflare error page (${saw})` : 'a Cloudflare error page'}.`] },
+    { heading: 'What I saw:', lines: seen },
+    { heading: 'What I tried:', lines: input.tried },
+    { heading: 'Note:', lines: noteLines(input.userNote) },
+  ];
+  return {
+    url: visitorUrl(input, code),
+    summary: fitSummary(body, [visitorAsk(code), 'Thank you!']),
+    checklist: visitorChecklist(input.support, facts),
+    audience: 'site-owner',
+  };
+}
+
+export function buildEscalation(input: EscalationInput): Escalation {
+  const code = input.code ?? input.facts.codes[0];
+  const audience = input.audience === 'unknown' ? (input.facts.audience ?? 'owner') : input.audience;
+  return audience === 'visitor' ? visitorEscalation(input, code) : ownerEscalation(input, code);
+}
