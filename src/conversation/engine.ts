@@ -70,7 +70,7 @@ export class ConversationEngine implements SupportEngine {
 
     if (expired && turn.input.kind === 'choice') {
       await this.save(turn, key, freshState(), [], record?.createdAt);
-      return [{ text: `This conversation expired after ${this.deps.ttlMinutes} minutes without activity. Ask your question again and I will start fresh.`, choices: [] }];
+      return [{ text: `This conversation expired after ${this.deps.ttlMinutes} minutes without activity. Ask your question again and I will start fresh.`, expired: true }];
     }
     if (expired) notices.push({ text: `Our previous conversation expired after ${this.deps.ttlMinutes} minutes without activity, so I am starting fresh.` });
 
@@ -118,10 +118,33 @@ export class ConversationEngine implements SupportEngine {
         }
         case 'ask':
           return this.onText(ctx, input.args.question ?? '', notices);
+        case 'resume':
+          return this.resume(ctx);
       }
     }
     if (input.kind === 'choice') return this.onChoice(ctx, input.choiceId);
     return this.onText(ctx, input.text, notices);
+  }
+
+  /** Re-shows the step a conversation is waiting on (a door reconnecting after a restart); nothing if none. */
+  private resume(ctx: TurnContext): Reply[] {
+    const { state } = ctx;
+    const flow = state.flow ? this.deps.knowledge.flowById.get(state.flow.flowId) : undefined;
+    const node = flow && state.flow ? flow.nodes[state.flow.nodeId] : undefined;
+    const welcome = { text: 'Welcome back — picking up where we left off.' };
+    if (state.mode === 'flow' && flow && node?.type === 'question') {
+      const question = this.repeatQuestion(flow, state);
+      return [welcome, { ...question, text: node.text }];
+    }
+    if (state.mode === 'feedback') {
+      const topic = node?.type === 'answer' ? node.title : state.lastPage?.title;
+      return [welcome, { text: `Last time I suggested: **${topic ?? 'the steps above'}**. Did that solve it?`, ...SOLVED_PROMPT }];
+    }
+    if (state.mode === 'suggestions' && state.suggestions.length) {
+      const pages = state.suggestions.map((id) => this.deps.knowledge.runtime.kb.pageById.get(id)).filter((p) => p !== undefined);
+      return [welcome, { text: 'Which of these matches your problem?', choices: pages.map((p, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(p.title) })) }];
+    }
+    return [];
   }
 
   private restart(ctx: TurnContext): Reply[] {
@@ -309,6 +332,8 @@ export class ConversationEngine implements SupportEngine {
       }];
     }
     if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
+    // A symptom that names a tree ("too many redirects") but no page squarely: the tree's cited steps beat a loose card.
+    if (plan.flow && first.why === 'text' && !plan.code) return this.onFlowStep(ctx, plan.flow, startFlow(plan.flow, toFlowEvidence(state.facts)));
     if (first.kind !== 'docs') {
       state.mode = 'feedback';
       return [{ title: first.title, text: 'This is covered in a Cloudflare blog post rather than the support docs.', sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
@@ -337,7 +362,8 @@ export class ConversationEngine implements SupportEngine {
     const all = [...kb.codes.entries()]
       .map(([code, pages]) => ({ code, title: kb.pageById.get(pages[0] ?? '')?.title ?? `Error ${code}` }))
       .sort((a, b) => Number(a.code) - Number(b.code));
-    const matches = wanted ? all.filter((c) => c.code.startsWith(wanted) || c.title.toLowerCase().includes(wanted)) : all;
+    // Digits match code prefixes only ("10" -> 10xxx, not 410); words match titles.
+    const matches = !wanted ? all : /^\d+$/.test(wanted) ? all.filter((c) => c.code.startsWith(wanted)) : all.filter((c) => c.title.toLowerCase().includes(wanted));
     return matches.slice(0, Math.max(0, Math.min(limit, 25)));
   }
 
@@ -366,6 +392,7 @@ export class ConversationEngine implements SupportEngine {
 
 function staleChoice(): Reply {
   return {
+    expired: true,
     text: 'That option is from an earlier step or an expired conversation, so I cannot use it. Ask your question again and I will start fresh.',
     choices: [{ id: CHOICE.restart, label: 'Start over' }],
   };

@@ -2,7 +2,7 @@ import type { EngineKnowledge } from '../engine-knowledge.ts';
 import type { FlowStep, Skipped } from '../flows/runner.ts';
 import type { Cite, Flow } from '../flows/schema.ts';
 import { sourceOf } from './answer-card.ts';
-import { CHOICE } from './choice-ids.ts';
+import { CHOICE, clipLabel } from './choice-ids.ts';
 import type { Reply, SourceLink } from './seam.ts';
 
 export const SOLVED_PROMPT: Pick<Reply, 'choices' | 'feedback'> = {
@@ -41,10 +41,13 @@ export function flowStepReply(knowledge: EngineKnowledge, flow: Flow, step: Excl
     };
   }
   const node = step.node;
+  const next = node.continueWith ? knowledge.flowById.get(node.continueWith) : undefined;
   return {
     title: node.title,
     text: [note, node.text, 'Did that solve it?'].filter(Boolean).join('\n\n'),
     sources: citesToSources(knowledge, node.cites),
     ...SOLVED_PROMPT,
+    // A tree may hand over to another (5xx triage -> SSL checks); offer that as a third button.
+    ...(next ? { choices: [...(SOLVED_PROMPT.choices ?? []), { id: CHOICE.startFlow(next.id), label: clipLabel(`Go to: ${next.title}`) }] } : {}),
   };
 }

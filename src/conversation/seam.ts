@@ -24,7 +24,7 @@ export const turnInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('choice'), choiceId: z.string() }),
   z.object({
     kind: z.literal('command'),
-    name: z.enum(['ask', 'troubleshoot', 'escalate', 'restart']),
+    name: z.enum(['ask', 'troubleshoot', 'escalate', 'restart', 'resume']),
     args: z.record(z.string(), z.string()).default({}),
   }),
 ]);
@@ -66,6 +66,8 @@ export const replySchema = z.object({
   escalation: escalationSchema.optional(),
   /** True when the choices are the "Did that solve it?" prompt (doors may style them as feedback). */
   feedback: z.boolean().optional(),
+  /** True when a choice referred to a step or conversation the engine no longer has (doors may answer privately). */
+  expired: z.boolean().optional(),
 });
 export type Reply = z.infer<typeof replySchema>;
 

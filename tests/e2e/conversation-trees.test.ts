@@ -84,7 +84,15 @@ describe('every leaf of every decision tree', () => {
         const page = knowledge.runtime.kb.pageById.get(cite.page);
         expect(cited.some((u) => u.startsWith(page?.url ?? '#'))).toBe(true);
       }
-      expect(replies.at(-1)?.choices?.map((c) => c.id)).toEqual(['solved:yes', 'solved:no']);
+      const ids = replies.at(-1)?.choices?.map((c) => c.id) ?? [];
+      expect(ids.slice(0, 2)).toEqual(['solved:yes', 'solved:no']);
+      if (leafNode.continueWith) {
+        // The hand-over button opens the next tree.
+        const next = knowledge.flowById.get(leafNode.continueWith);
+        expect(ids).toContain(`flow:${leafNode.continueWith}`);
+        const opened = await chat.choose(`flow:${leafNode.continueWith}`);
+        expect(opened.some((r) => r.title === next?.title || r.escalation)).toBe(true);
+      }
     } else {
       const escalation = replies.find((r) => r.escalation)?.escalation;
       expect(escalation?.summary.length).toBeGreaterThan(20);

@@ -31,6 +31,10 @@ export async function run(args: string[], io: CommandIo, engineOverride?: Suppor
   let offered: Choice[] = [];
 
   if (!json) io.out(GREETING);
+  // Pick up a conversation left mid-tree by an earlier run (same session, same DATA_DIR).
+  const resumed = await engine.handle({ conversation: { platform: 'cli', id: session, user }, input: { kind: 'command', name: 'resume', args: {} } });
+  offered = resumed.flatMap((r) => r.choices ?? []);
+  for (const reply of resumed) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
   const rl = createInterface({ input: process.stdin, terminal: false });
   const prompt = () => {
     if (!json && process.stdout.isTTY) process.stdout.write('> ');

@@ -1,0 +1,10 @@
+import type { Config } from '../../src/config.ts';
+import type { SupportEngine } from '../../src/conversation/seam.ts';
+import type { Logger } from '../../src/log.ts';
+
+/** What every command and listener of the Discord door is given. */
+export type DoorContext = {
+  config: Config;
+  engine: SupportEngine;
+  logger: Logger;
+};
