@@ -46,6 +46,8 @@ export class Searcher {
   private readonly expander: SynonymExpander;
   private readonly knownCodes: ReadonlySet<string>;
   private readonly sectionsOf = new Map<string, number[]>();
+  /** Terms of each page's title, slug, description and headings: what the page is about. */
+  private readonly aboutTerms = new Map<string, Set<string>>();
 
   constructor(private readonly kb: KnowledgeBase, synonyms: Synonyms, private readonly scope: Scope = { outOfScope: [] }) {
     this.pageIndex = new Bm25Index(
@@ -73,6 +75,9 @@ export class Searcher {
       kb.secondary.map((d) => ({ key: d.id, fields: { title: tokenize(d.title), body: tokenize(d.text) } })),
       { title: 3, body: 1 },
     );
+    for (const p of kb.pages) {
+      this.aboutTerms.set(p.id, new Set(tokenize(`${p.title} ${p.id.replace(/-/g, ' ')} ${p.description} ${p.sections.map((x) => x.heading).join(' ')}`)));
+    }
     this.spelling = new SpellingCorrector(new Set([...this.pageIndex.vocabulary(), ...this.secondaryIndex.vocabulary()]));
     this.expander = new SynonymExpander(synonyms);
     this.knownCodes = new Set(kb.codes.keys());
@@ -121,7 +126,7 @@ export class Searcher {
     }
 
     const docs = [...hits.values()].filter((h) => h.why !== 'text' || h.score >= 0.1).sort((a, b) => b.score - a.score || order(a) - order(b)).slice(0, k);
-    const answeredByText = best !== undefined && bestCoverage >= MIN_COVERAGE && best.score >= MIN_SCORE;
+    const answeredByText = best !== undefined && bestCoverage >= MIN_COVERAGE && best.score >= MIN_SCORE && this.isAbout(best.page.id, terms);
     const pinned = analysis.codes.some((c) => this.kb.codes.has(c)) || hinted.length > 0;
     const outOfScope = pinned ? undefined : outOfScopeTopic(this.scope, query);
     const abstain = !pinned && (outOfScope !== undefined || !answeredByText);
@@ -160,6 +165,16 @@ export class Searcher {
       for (const source of sources) needs.get(source)?.satisfiedBy.add(term);
     }
     return { terms: [...terms].map(([term, weight]) => ({ term, weight })), needs: [...needs.values()], unknownTerms };
+  }
+
+  /**
+   * A page answers a question only if something the user typed (not a synonym
+   * we added) is what the page is about: in its title, slug, description or
+   * headings. Stops "who is the president of the usa" landing on geographic routing.
+   */
+  private isAbout(pageId: string, terms: { term: string; weight: number }[]): boolean {
+    const about = this.aboutTerms.get(pageId);
+    return terms.some((t) => t.weight >= 0.9 && about?.has(t.term));
   }
 
   /** Share of the query's informative weight (idf) that a document's matched terms meet. */
