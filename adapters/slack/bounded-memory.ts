@@ -1,0 +1,41 @@
+/**
+ * A small in-process memory that forgets: entries expire after `ttlMs` and the
+ * oldest are dropped beyond `maxEntries`, so a busy workspace cannot grow it
+ * without bound. Enough for one process; several replicas would need the shared store.
+ */
+export class BoundedMemory<V> {
+  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    // Map iteration is insertion order, so the first keys are the oldest.
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** True the first time a key is seen within the TTL; records it either way. */
+  firstSighting(key: string): boolean {
+    const seen = this.get(key) !== undefined;
+    if (!seen) this.set(key, true as V);
+    return !seen;
+  }
+}

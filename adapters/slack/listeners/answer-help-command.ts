@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { APOLOGY, askEngine } from '../ask-engine.ts';
+import { slashConversationId } from '../conversation-id.ts';
+import { isChannelAllowed, type SlackDoor } from '../door.ts';
+import { renderReplies } from '../render.ts';
+import { plainTextFromSlack } from '../slack-text.ts';
+
+export const HELP_COMMAND = '/cfhelp';
+const USAGE = 'Ask me about a Cloudflare problem, for example `/cfhelp error 1020 on my login page`.';
+
+/** `/cfhelp <question>`: an answer only the asker sees, with a button to share it with the channel. */
+export function answerHelpCommand(door: SlackDoor): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, ack, respond }) => {
+    // Slack shows an error if a command is not acked within 3 s; the answer follows via response_url.
+    await ack();
+    if (!isChannelAllowed(door, command.channel_id)) {
+      await respond({ response_type: 'ephemeral', text: 'I am not enabled in this channel. Send me a direct message instead.' });
+      return;
+    }
+    const question = plainTextFromSlack(command.text);
+    if (!question) {
+      await respond({ response_type: 'ephemeral', text: USAGE });
+      return;
+    }
+    const conversationId = slashConversationId(command.channel_id, command.user_id);
+    const replies = await askEngine(door, {
+      conversation: { platform: 'slack', id: conversationId, user: command.user_id },
+      input: { kind: 'text', text: question },
+    });
+    if (!replies) {
+      await respond({ response_type: 'ephemeral', text: APOLOGY });
+      return;
+    }
+    const shareKey = randomUUID();
+    door.sharedAnswers.set(shareKey, replies);
+    for (const message of renderReplies(replies, { conversationId, shareKey })) {
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      door.metrics.repliesSent += 1;
+    }
+  };
+}

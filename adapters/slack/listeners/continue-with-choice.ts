@@ -1,0 +1,50 @@
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import { decodeChoiceValue } from '../action-ids.ts';
+import { APOLOGY, askEngine, EXPIRED } from '../ask-engine.ts';
+import { markChoiceMade } from '../choice-receipt.ts';
+import { isDirectChannel } from '../conversation-id.ts';
+import { postMessages } from '../deliver.ts';
+import type { SlackDoor } from '../door.ts';
+import { renderNotice, renderReplies } from '../render.ts';
+
+/**
+ * A click on a tree choice or a feedback button: the clicked step is marked
+ * as answered in place (chat.update) and the engine's next step continues in
+ * the thread. Ephemeral steps (from /cfhelp) can only be replaced, so the next
+ * step replaces them.
+ */
+export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+  return async ({ body, action, ack, client, respond }) => {
+    await ack();
+    const choice = decodeChoiceValue(action.value);
+    if (!choice) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
+      return;
+    }
+    const replies = await askEngine(door, {
+      conversation: { platform: 'slack', id: choice.conversationId, user: body.user.id },
+      input: { kind: 'choice', choiceId: choice.choiceId },
+    });
+    const messages = replies ? renderReplies(replies, { conversationId: choice.conversationId }) : [renderNotice(APOLOGY)];
+
+    const isEphemeral = body.container['is_ephemeral'] === true;
+    if (isEphemeral || !body.message || !body.channel) {
+      for (const [index, message] of messages.entries()) {
+        await respond({ response_type: 'ephemeral', replace_original: index === 0, text: message.text, blocks: message.blocks });
+      }
+      return;
+    }
+    const channel = body.channel.id;
+    const clicked = body.message;
+    const clickedBlocks: types.KnownBlock[] = Array.isArray(clicked['blocks']) ? clicked['blocks'] : [];
+    await client.chat.update({
+      channel,
+      ts: clicked.ts,
+      text: clicked.text ?? '',
+      blocks: markChoiceMade(clickedBlocks, action.text.text),
+      link_names: false,
+    });
+    const threadTs = isDirectChannel(channel) ? undefined : (clicked['thread_ts'] as string | undefined) ?? clicked.ts;
+    await postMessages(door, client, { channel, threadTs }, messages);
+  };
+}

@@ -1,0 +1,28 @@
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeShareValue } from '../action-ids.ts';
+import { EXPIRED } from '../ask-engine.ts';
+import { postMessages } from '../deliver.ts';
+import type { SlackDoor } from '../door.ts';
+import { renderReplies } from '../render.ts';
+
+/** "Post to channel" under a /cfhelp answer: the same answer, publicly, without buttons that would act for the asker. */
+export function postAnswerToChannel(door: SlackDoor): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+  return async ({ body, action, ack, client, respond }) => {
+    await ack();
+    const key = decodeShareValue(action.value);
+    const replies = key ? door.sharedAnswers.get(key) : undefined;
+    if (!replies || !body.channel) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
+      return;
+    }
+    const channel = body.channel.id;
+    try {
+      await postMessages(door, client, { channel }, renderReplies(replies, { conversationId: channel, interactive: false }));
+    } catch (error) {
+      door.logger.warn({ err: error, channel }, 'could not re-post a /cfhelp answer');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'I could not post in this channel. Invite me with `/invite` and try again.' });
+      return;
+    }
+    await respond({ response_type: 'ephemeral', replace_original: true, text: 'Posted to the channel.' });
+  };
+}

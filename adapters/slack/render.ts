@@ -1,0 +1,148 @@
+import type { types } from '@slack/bolt';
+import type { Choice, Escalation, Reply, SourceLink } from '../../src/conversation/seam.ts';
+import { choiceActionId, encodeChoiceValue, encodeShareValue, linkActionId, SHARE_ACTION } from './action-ids.ts';
+import { balanceCodeFences, escapeSlackText, FENCE_ALLOWANCE, slackLink, splitMrkdwn, toMrkdwn, toPlainFallback, truncate } from './mrkdwn.ts';
+
+type KnownBlock = types.KnownBlock;
+type Button = types.Button;
+
+/** Block Kit limits Slack rejects a message for exceeding (invalid_blocks), not style choices. */
+export const SLACK_LIMITS = {
+  sectionText: 3000,
+  headerText: 150,
+  blocksPerMessage: 50,
+  elementsPerActions: 25,
+  elementsPerContext: 10,
+  buttonLabel: 75,
+  buttonValue: 2000,
+  buttonUrl: 3000,
+  fallbackText: 3000,
+} as const;
+
+export type SlackMessage = { text: string; blocks: KnownBlock[] };
+
+export type RenderOptions = {
+  /** Written into every choice button so a click finds its way back to the same engine conversation. */
+  conversationId: string;
+  /** False for copies others will read (a re-posted answer): no choice or feedback buttons. */
+  interactive?: boolean;
+  /** When set, the last message gets a "Post to channel" button carrying this key. */
+  shareKey?: string;
+};
+
+function section(mrkdwn: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: mrkdwn } };
+}
+
+function sections(mrkdwn: string): KnownBlock[] {
+  return balanceCodeFences(splitMrkdwn(mrkdwn, SLACK_LIMITS.sectionText - FENCE_ALLOWANCE)).map(section);
+}
+
+function button(label: string, actionId: string, extra: Partial<Button> = {}): Button {
+  return { type: 'button', text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonLabel), emoji: true }, action_id: actionId, ...extra };
+}
+
+function inGroupsOf<T>(items: T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
+}
+
+function sourceBlocks(sources: SourceLink[]): KnownBlock[] {
+  return inGroupsOf(sources, SLACK_LIMITS.elementsPerContext).map((group, index) => ({
+    type: 'context',
+    elements: group.map((source, i) => ({
+      type: 'mrkdwn' as const,
+      text: `${index === 0 && i === 0 ? 'Sources: ' : ''}${slackLink(source.url, source.title)}`,
+    })),
+  }));
+}
+
+/** Feedback prompts are "Did that solve it?": the first answer is the happy path, the second the unhappy one. */
+function feedbackStyle(isFeedback: boolean, index: number): Partial<Button> {
+  if (!isFeedback) return {};
+  if (index === 0) return { style: 'primary' };
+  if (index === 1) return { style: 'danger' };
+  return {};
+}
+
+function choiceBlocks(choices: Choice[], isFeedback: boolean, conversationId: string): KnownBlock[] {
+  const seen = new Set<string>();
+  // Slack rejects a message whose action_ids repeat, so a repeated choice id is shown once.
+  const unique = choices.filter((choice) => !seen.has(choice.id) && seen.add(choice.id));
+  const buttons = unique.map((choice, index) =>
+    button(choice.label, choiceActionId(choice.id), {
+      value: encodeChoiceValue({ conversationId, choiceId: choice.id }).slice(0, SLACK_LIMITS.buttonValue),
+      ...feedbackStyle(isFeedback, index),
+    }),
+  );
+  return inGroupsOf(buttons, SLACK_LIMITS.elementsPerActions).map((elements) => ({ type: 'actions', elements }));
+}
+
+/** Headline and button wording per audience; a Record so a new audience in the seam fails typecheck here. */
+const ESCALATION_WORDING: Record<Escalation['audience'], { heading: string; button: string }> = {
+  'cloudflare-support': { heading: '*Open a support case*', button: 'Open a support case' },
+  'site-owner': { heading: '*Contact the site owner*', button: 'Who to contact' },
+  'hosting-provider': { heading: '*Contact your hosting provider*', button: 'What to send them' },
+};
+
+function escalationBlocks(escalation: Escalation): KnownBlock[] {
+  const wording = ESCALATION_WORDING[escalation.audience] ?? ESCALATION_WORDING['cloudflare-support'];
+  const blocks: KnownBlock[] = [section(wording.heading)];
+  if (escalation.summary.trim()) {
+    const quoted = escapeSlackText(escalation.summary).split('\n').map((line) => `>${line}`).join('\n');
+    blocks.push(...sections(`Summary to include:\n${quoted}`));
+  }
+  if (escalation.checklist.length > 0) {
+    blocks.push(...sections(`*Before you submit:*\n${escalation.checklist.map((item) => `• ${escapeSlackText(item)}`).join('\n')}`));
+  }
+  blocks.push({
+    type: 'actions',
+    elements: [button(wording.button, linkActionId('escalation'), { url: escalation.url.slice(0, SLACK_LIMITS.buttonUrl), style: 'primary' })],
+  });
+  return blocks;
+}
+
+function replyBlocks(reply: Reply, options: RenderOptions): KnownBlock[] {
+  const interactive = options.interactive ?? true;
+  const blocks: KnownBlock[] = [];
+  if (reply.title?.trim()) {
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(reply.title.trim(), SLACK_LIMITS.headerText), emoji: true } });
+  }
+  blocks.push(...sections(toMrkdwn(reply.text)));
+  if (reply.sources?.length) blocks.push(...sourceBlocks(reply.sources));
+  if (reply.escalation) blocks.push(...escalationBlocks(reply.escalation));
+  if (interactive && reply.choices?.length) blocks.push(...choiceBlocks(reply.choices, reply.feedback ?? false, options.conversationId));
+  return blocks;
+}
+
+function fallbackText(reply: Reply): string {
+  const parts = [reply.title, reply.text].filter((part): part is string => Boolean(part?.trim()));
+  return truncate(toPlainFallback(parts.join('\n')), SLACK_LIMITS.fallbackText) || 'Cloudflare support answer';
+}
+
+/** One Reply -> one or more messages, split so none exceeds the 50-block limit. */
+export function renderReply(reply: Reply, options: RenderOptions): SlackMessage[] {
+  const text = fallbackText(reply);
+  return inGroupsOf(replyBlocks(reply, options), SLACK_LIMITS.blocksPerMessage).map((blocks, index) => ({
+    text: index === 0 ? text : `${truncate(text, 200)} (continued)`,
+    blocks,
+  }));
+}
+
+export function renderReplies(replies: Reply[], options: RenderOptions): SlackMessage[] {
+  const messages = replies.flatMap((reply) => renderReply(reply, options));
+  const last = messages.at(-1);
+  if (options.shareKey && last) {
+    const shareBlock: KnownBlock = { type: 'actions', elements: [button('Post to channel', SHARE_ACTION, { value: encodeShareValue(options.shareKey) })] };
+    if (last.blocks.length < SLACK_LIMITS.blocksPerMessage) last.blocks.push(shareBlock);
+    else messages.push({ text: last.text, blocks: [shareBlock] });
+  }
+  return messages;
+}
+
+/** A short message from the door itself (apology, expiry, confirmation). */
+export function renderNotice(text: string): SlackMessage {
+  const safe = escapeSlackText(text);
+  return { text: safe, blocks: [section(safe)] };
+}
