@@ -14,7 +14,7 @@ import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
 import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
-import { solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
+import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
 import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
 
@@ -215,6 +215,8 @@ export class ConversationEngine implements SupportEngine {
       const solved = solvedAnswer(text);
       if (solved !== undefined) return this.onSolved(ctx, solved);
     }
+    const talk = smallTalk(text);
+    if (talk) return [smallTalkReply(talk)];
     if (state.mode === 'flow' && state.flow) {
       const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
       if (flow) {
@@ -388,6 +390,14 @@ export class ConversationEngine implements SupportEngine {
   async close(): Promise<void> {
     await this.deps.store.close();
   }
+}
+
+const USAGE =
+  'Tell me what is going wrong: an error code (522, 1020, 526…), what the page says ("web server is down", "you have been blocked"), or paste the error page, a Ray ID or your `cdn-cgi/trace` output. I answer from Cloudflare’s troubleshooting docs with links, walk you through the checks, and if we get stuck I prepare a support case with everything we found. Say "start over" or "talk to a human" at any time.';
+
+function smallTalkReply(kind: 'greeting' | 'help' | 'thanks'): Reply {
+  if (kind === 'thanks') return { text: 'You are welcome! If anything else breaks, just describe it here.' };
+  return { text: kind === 'greeting' ? `Hi! ${USAGE}` : USAGE };
 }
 
 function staleChoice(): Reply {

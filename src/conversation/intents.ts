@@ -31,3 +31,18 @@ export function solvedAnswer(text: string): boolean | undefined {
   if (NO.test(t) || NO.test(normalized(text))) return false;
   return undefined;
 }
+
+const GREETING = /^(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening)|greetings)(?: there| all| everyone| bot)?$/;
+const HELP = /^(?:help|usage|what can you do|how does this work|how do i use (?:this|you)|commands|menu)$/;
+const THANKS = /^(?:thanks|thank you|thx|ty|cheers|thanks a lot|many thanks|thank you so much|great thanks|ok thanks|perfect thanks)$/;
+
+export type SmallTalk = 'greeting' | 'help' | 'thanks';
+
+/** Messages that are about the conversation, not a problem: they get a short human reply, not a search. */
+export function smallTalk(text: string): SmallTalk | undefined {
+  const t = normalized(text);
+  if (GREETING.test(t)) return 'greeting';
+  if (HELP.test(t)) return 'help';
+  if (THANKS.test(t)) return 'thanks';
+  return undefined;
+}

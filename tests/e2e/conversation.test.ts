@@ -165,6 +165,23 @@ describe('conversation engine', () => {
     expect(allText(await chat.choose('pick:0'))).toMatch(/earlier step|expired/i);
   });
 
+  it('greets, explains itself and takes thanks without searching the docs', async () => {
+    const chat = conversation(engine, 'small-talk');
+    expect(allText(await chat.say('hi'))).toMatch(/error code/i);
+    expect(allText(await chat.say('help'))).toMatch(/talk to a human/i);
+    expect(allText(await chat.say('thanks'))).toMatch(/welcome/i);
+  });
+
+  it('re-shows the pending step when a door reconnects (resume)', async () => {
+    const chat = conversation(engine, 'resume');
+    expect(await chat.command('resume')).toEqual([]);
+    const asked = await chat.say('error 522 on my site');
+    const pending = choicesOf(asked).map((c) => c.id);
+    const resumed = await chat.command('resume');
+    expect(allText(resumed)).toMatch(/welcome back/i);
+    expect(choicesOf(resumed).map((c) => c.id)).toEqual(pending);
+  });
+
   it('handles bad input with a clear message', async () => {
     const chat = conversation(engine, 'bad-input');
     expect(allText(await chat.say('   '))).toMatch(/didn.t find any text/i);
