@@ -29,7 +29,7 @@ export function conversation(engine: SupportEngine, id = 'c1', user = `user-${id
   return {
     say: (text: string) => send({ kind: 'text', text }),
     choose: (choiceId: string) => send({ kind: 'choice', choiceId }),
-    command: (name: 'ask' | 'troubleshoot' | 'escalate' | 'restart', args: Record<string, string> = {}) => send({ kind: 'command', name, args }),
+    command: (name: Extract<Turn['input'], { kind: 'command' }>['name'], args: Record<string, string> = {}) => send({ kind: 'command', name, args }),
     /** Picks the offered choice whose label matches, failing loudly if it is not offered. */
     pick: async (label: RegExp) => {
       const offered = last.flatMap((r) => r.choices ?? []);
