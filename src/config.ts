@@ -42,6 +42,10 @@ export const configSchema = z.object({
   SUPPORT_CASE_URL: z.string().url().default('https://dash.cloudflare.com/?to=/:account/support'),
   CONVERSATION_TTL_MINUTES: z.coerce.number().positive().default(30),
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  /** Statuspage base URL (https://www.cloudflarestatus.com) for live status in answers; unset = no outbound call. */
+  STATUS_PAGE_URL: optionalString.pipe(z.string().url().optional()),
+  /** Offer a "check this URL from here" button when someone pastes a URL; off unless set. */
+  URL_CHECKS: booleanFlag,
 });
 export type Config = z.infer<typeof configSchema>;
 

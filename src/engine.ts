@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import { ConversationEngine } from './conversation/engine.ts';
 import type { SupportEngine } from './conversation/seam.ts';
 import { loadEngineKnowledge } from './engine-knowledge.ts';
+import type { Diagnostics } from './conversation/diagnostics-replies.ts';
+import { checkUrl, createCachedStatus } from './diagnostics/index.ts';
 import { loadSupportConfig } from './escalation/support-config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { TokenBucketRateLimiter } from './safety/rate-limit.ts';
@@ -15,6 +17,8 @@ export type EngineOptions = {
   store?: 'memory' | 'sqlite';
   /** Pinned clock for tests of expiry. */
   clock?: () => Date;
+  /** Tests only: let URL checks reach 127.0.0.1 fakes. Production always refuses private addresses. */
+  allowPrivateUrlChecks?: boolean;
 };
 
 /** Loads and validates all knowledge (a broken file throws, naming itself), opens the store, returns the engine. */
@@ -25,6 +29,10 @@ export async function createEngine(options: EngineOptions): Promise<SupportEngin
   const support = loadSupportConfig(join(config.KNOWLEDGE_DIR, 'support.yaml'));
   const store = await openStore({ kind: options.store ?? 'sqlite', dataDir: config.DATA_DIR, logger });
   const limiter = new TokenBucketRateLimiter({ limit: 30, windowMs: 60_000 });
+  const diagnostics: Diagnostics = {
+    ...(config.STATUS_PAGE_URL ? { status: createCachedStatus({ baseUrl: config.STATUS_PAGE_URL }) } : {}),
+    ...(config.URL_CHECKS ? { checkUrl: (url: string) => checkUrl(url, { allowPrivateAddresses: options.allowPrivateUrlChecks === true }) } : {}),
+  };
   return new ConversationEngine({
     knowledge,
     store,
@@ -33,5 +41,6 @@ export async function createEngine(options: EngineOptions): Promise<SupportEngin
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     rateCheck: (key) => limiter.take(key),
+    diagnostics,
   });
 }

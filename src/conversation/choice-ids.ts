@@ -12,6 +12,8 @@ export const CHOICE = {
   /** By position in the suggestions the engine stored: page ids can be longer than a button id may be. */
   suggestion: (index: number) => `pick:${index}`,
   startFlow: (flowId: string) => `flow:${flowId}`.slice(0, 80),
+  /** Check the n-th URL the user gave, from the bot's server. */
+  checkUrl: (index: number) => `check:${index}`,
 } as const;
 
 export type ParsedChoice =
@@ -21,6 +23,7 @@ export type ParsedChoice =
   | { kind: 'flow-option'; flowId: string; nodeId: string; optionId: string }
   | { kind: 'suggestion'; index: number }
   | { kind: 'start-flow'; flowId: string }
+  | { kind: 'check-url'; index: number }
   | { kind: 'unknown' };
 
 export function parseChoice(id: string): ParsedChoice {
@@ -32,6 +35,7 @@ export function parseChoice(id: string): ParsedChoice {
   if (prefix === 'opt' && rest.length === 3 && rest.every(Boolean)) return { kind: 'flow-option', flowId: rest[0] ?? '', nodeId: rest[1] ?? '', optionId: rest[2] ?? '' };
   if (prefix === 'pick' && rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '')) return { kind: 'suggestion', index: Number(rest[0]) };
   if (prefix === 'flow' && rest[0]) return { kind: 'start-flow', flowId: rest.join(':') };
+  if (prefix === 'check' && rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '')) return { kind: 'check-url', index: Number(rest[0]) };
   return { kind: 'unknown' };
 }
 

@@ -11,6 +11,7 @@ import { KeyedMutex } from '../store/keyed-mutex.ts';
 import { answerCard } from './answer-card.ts';
 import { answerPlan } from './answer-plan.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
+import { liveStatusReply, runUrlCheck, STATUS_PAGE_ID, urlCheckChoice, type Diagnostics } from './diagnostics-replies.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
 import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
@@ -28,6 +29,7 @@ export type EngineDeps = {
   logger: Logger;
   clock?: () => Date;
   rateCheck?: RateCheck;
+  diagnostics?: Diagnostics;
 };
 
 /** One turn's working set: the state is mutated in place and saved once at the end. */
@@ -128,23 +130,26 @@ export class ConversationEngine implements SupportEngine {
 
   /** Re-shows the step a conversation is waiting on (a door reconnecting after a restart); nothing if none. */
   private resume(ctx: TurnContext): Reply[] {
-    const { state } = ctx;
+    const pending = this.pendingStep(ctx.state);
+    return pending ? [{ text: 'Welcome back — picking up where we left off.' }, pending] : [];
+  }
+
+  /** The question or prompt the conversation is waiting on, if any. */
+  private pendingStep(state: ConversationState): Reply | undefined {
     const flow = state.flow ? this.deps.knowledge.flowById.get(state.flow.flowId) : undefined;
     const node = flow && state.flow ? flow.nodes[state.flow.nodeId] : undefined;
-    const welcome = { text: 'Welcome back — picking up where we left off.' };
     if (state.mode === 'flow' && flow && node?.type === 'question') {
-      const question = this.repeatQuestion(flow, state);
-      return [welcome, { ...question, text: node.text }];
+      return { ...this.repeatQuestion(flow, state), text: node.text };
     }
     if (state.mode === 'feedback') {
       const topic = node?.type === 'answer' ? node.title : state.lastPage?.title;
-      return [welcome, { text: `Last time I suggested: **${topic ?? 'the steps above'}**. Did that solve it?`, ...SOLVED_PROMPT }];
+      return { text: `Last time I suggested: **${topic ?? 'the steps above'}**. Did that solve it?`, ...SOLVED_PROMPT };
     }
     if (state.mode === 'suggestions' && state.suggestions.length) {
       const pages = state.suggestions.map((id) => this.deps.knowledge.runtime.kb.pageById.get(id)).filter((p) => p !== undefined);
-      return [welcome, { text: 'Which of these matches your problem?', choices: pages.map((p, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(p.title) })) }];
+      return { text: 'Which of these matches your problem?', choices: pages.map((p, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(p.title) })) };
     }
-    return [];
+    return undefined;
   }
 
   private restart(ctx: TurnContext): Reply[] {
@@ -187,12 +192,31 @@ export class ConversationEngine implements SupportEngine {
         if (!flow) return [staleChoice()];
         return this.onFlowStep(ctx, flow, startFlow(flow, toFlowEvidence(state.facts)));
       }
+      case 'check-url': {
+        const url = state.facts.urls[choice.index];
+        if (!url || !this.deps.diagnostics?.checkUrl) return [staleChoice()];
+        const checked = await runUrlCheck(this.deps.diagnostics, url, state.facts);
+        state.facts = checked.facts;
+        const pending = this.pendingStep(state);
+        return pending ? [checked.reply, pending] : [checked.reply];
+      }
       case 'unknown':
         return [staleChoice()];
     }
   }
 
   private async onText(ctx: TurnContext, raw: string, notices: Reply[]): Promise<Reply[]> {
+    const before = ctx.state.facts.urls.length;
+    const replies = await this.answerText(ctx, raw, notices);
+    // A URL the user just gave can be checked live, if the operator turned URL checks on.
+    const freshUrls = ctx.state.facts.urls.slice(before);
+    const check = this.deps.diagnostics && freshUrls.length ? urlCheckChoice(this.deps.diagnostics, ctx.state.facts, { ...ctx.state.facts, urls: freshUrls }) : undefined;
+    const last = replies.at(-1);
+    if (check && last && !last.escalation) return [...replies.slice(0, -1), { ...last, choices: [...(last.choices ?? []), check] }];
+    return replies;
+  }
+
+  private async answerText(ctx: TurnContext, raw: string, notices: Reply[]): Promise<Reply[]> {
     const normalized = normalizeInput(raw);
     if (!normalized.ok) return [{ text: normalized.message }];
     const redaction = redactSecrets(normalized.text);
@@ -294,7 +318,7 @@ export class ConversationEngine implements SupportEngine {
     return [this.escalate(ctx)];
   }
 
-  private answerQuestion(ctx: TurnContext, text: string): Reply[] {
+  private async answerQuestion(ctx: TurnContext, text: string): Promise<Reply[]> {
     const { state } = ctx;
     const knowledge = this.deps.knowledge;
     const plan = answerPlan(knowledge, text);
@@ -343,7 +367,7 @@ export class ConversationEngine implements SupportEngine {
     return this.answerPage(ctx, first.id, first.section?.anchor, plan.flow);
   }
 
-  private answerPage(ctx: TurnContext, pageId: string, anchor?: string, flow?: Flow): Reply[] {
+  private async answerPage(ctx: TurnContext, pageId: string, anchor?: string, flow?: Flow): Promise<Reply[]> {
     const page = this.deps.knowledge.runtime.kb.pageById.get(pageId);
     if (!page) return [staleChoice()];
     const { state } = ctx;
@@ -355,7 +379,9 @@ export class ConversationEngine implements SupportEngine {
     }
     state.mode = 'feedback';
     state.flow = undefined;
-    return [{ ...card, text: `${card.text}\n\nDid that solve it?`, ...SOLVED_PROMPT }];
+    const live = page.id === STATUS_PAGE_ID && this.deps.diagnostics ? await liveStatusReply(this.deps.diagnostics, state.facts) : undefined;
+    if (!live) return [{ ...card, text: `${card.text}\n\nDid that solve it?`, ...SOLVED_PROMPT }];
+    return [card, live, { text: 'Did that solve it?', ...SOLVED_PROMPT }];
   }
 
   codeSuggestions(prefix: string, limit = 25): { code: string; title: string }[] {

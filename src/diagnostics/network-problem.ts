@@ -43,7 +43,7 @@ function codeOf(error: unknown): string | undefined {
 
 function detailOf(error: unknown, code: string): string {
   const message = error instanceof Error ? error.message : '';
-  return message && !message.includes(code) ? `${code}: ${message}` : message || code;
+  return message && !message.includes(code) ? `${message} (${code})` : message || code;
 }
 
 export function classifyNetworkError(error: unknown): NetworkProblem {

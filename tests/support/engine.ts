@@ -7,10 +7,16 @@ import { createEngine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log.ts';
 
 /** A real engine on the shipped knowledge, with its own temporary DATA_DIR. */
-export async function testEngine(options: { store?: 'memory' | 'sqlite'; dataDir?: string; clock?: () => Date; env?: Record<string, string> } = {}) {
+export async function testEngine(options: { store?: 'memory' | 'sqlite'; dataDir?: string; clock?: () => Date; env?: Record<string, string>; allowPrivateUrlChecks?: boolean } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cfbot-'));
   const config: Config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const engine = await createEngine({ config, logger: createLogger('silent'), store: options.store ?? 'memory', ...(options.clock ? { clock: options.clock } : {}) });
+  const engine = await createEngine({
+    config,
+    logger: createLogger('silent'),
+    store: options.store ?? 'memory',
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.allowPrivateUrlChecks ? { allowPrivateUrlChecks: true } : {}),
+  });
   return {
     engine,
     dataDir,

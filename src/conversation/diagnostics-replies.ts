@@ -1,0 +1,56 @@
+import type { CachedStatus, UrlCheckResult } from '../diagnostics/index.ts';
+import { describeStatus } from '../diagnostics/index.ts';
+import { CHOICE, clipLabel } from './choice-ids.ts';
+import type { EvidenceFacts } from './evidence.ts';
+import { mergeEvidence } from './evidence.ts';
+import type { Choice, Reply } from './seam.ts';
+
+/** Live probes the engine may use; absent ones are simply not offered. */
+export type Diagnostics = {
+  status?: CachedStatus;
+  checkUrl?: (url: string) => Promise<UrlCheckResult>;
+};
+
+export const STATUS_PAGE_ID = 'cloudflare-status';
+
+/** The live status line under a "is Cloudflare down?" answer, mentioning the user's data center if known. */
+export async function liveStatusReply(diagnostics: Diagnostics, facts: EvidenceFacts): Promise<Reply | undefined> {
+  if (!diagnostics.status) return undefined;
+  const summary = await diagnostics.status();
+  return { text: describeStatus(summary, facts.colo ? { colo: facts.colo } : {}), sources: [{ title: 'Cloudflare Status', url: summary.pageUrl }] };
+}
+
+/** A "check this URL" button for the newest URL the user gave, when URL checks are on. */
+export function urlCheckChoice(diagnostics: Diagnostics, facts: EvidenceFacts, fresh: EvidenceFacts): Choice | undefined {
+  const url = fresh.urls[0];
+  if (!diagnostics.checkUrl || !url) return undefined;
+  const index = facts.urls.indexOf(url);
+  if (index < 0 || index > 99) return undefined;
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the raw text as the label
+  }
+  return { id: CHOICE.checkUrl(index), label: clipLabel(`Check ${host} from here`) };
+}
+
+/** Runs the check and folds what it saw (code, Ray ID, colo) into the conversation's facts. */
+export async function runUrlCheck(diagnostics: Diagnostics, url: string, facts: EvidenceFacts): Promise<{ reply: Reply; facts: EvidenceFacts }> {
+  if (!diagnostics.checkUrl) return { reply: { text: 'URL checks are turned off on this bot.' }, facts };
+  const result = await diagnostics.checkUrl(url);
+  const seen: Partial<EvidenceFacts> = {
+    codes: result.errorCode ? [result.errorCode] : [],
+    rayIds: result.cfRay ? [result.cfRay] : [],
+    ...(result.colo ? { colo: result.colo } : {}),
+    ...(result.branded !== undefined ? { branded: result.branded ? 'yes' : 'no' } : {}),
+    notes: [`the bot checked ${url} and saw ${result.status ? `HTTP ${result.status}` : 'no answer'}`],
+    because: {
+      ...(result.errorCode ? { code: `the bot loaded ${url} and got error ${result.errorCode}` } : {}),
+      ...(result.colo ? { colo: `the bot's check of ${url} was answered by ${result.colo}` } : {}),
+      ...(result.branded !== undefined ? { branded: `the bot loaded ${url} and the error page ${result.branded ? 'is' : 'is not'} Cloudflare-branded` } : {}),
+    },
+  };
+  const lines = [result.message, 'This check ran from the bot’s server; what your visitors see can differ by location.'];
+  return { reply: { title: 'URL check', text: lines.join('\n\n') }, facts: mergeEvidence(facts, seen) };
+}

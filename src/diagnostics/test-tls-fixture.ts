@@ -1,0 +1,26 @@
+/**
+ * A self-signed certificate for shop.example.test (valid until Oct 30 19:58:43 2126 GMT), so the
+ * HTTPS path of the URL check can be tested against a local server. It is
+ * untrusted on purpose: the check must report it as a TLS problem.
+ */
+
+export const TEST_TLS_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgT7q8wNhCHDh0FyU9
+vXF0bbCF0rnMvgAYsWI5JG2OAd6hRANCAATgxw5RpbJZZBwXfZwC7BOIhPcMQdnK
+SnjFjcqQ6cvsYccggi5V/8c88VWcldklIwRGckCEZZTU4WM7hGgjK6o1
+-----END PRIVATE KEY-----
+`;
+
+export const TEST_TLS_CERT = `-----BEGIN CERTIFICATE-----
+MIIBrjCCAVOgAwIBAgIUISwW5rqwGBOG65gFLHpowbIxUbUwCgYIKoZIzj0EAwIw
+HDEaMBgGA1UEAwwRc2hvcC5leGFtcGxlLnRlc3QwIBcNMjYxMTIzMTk1ODQzWhgP
+MjEyNjEwMzAxOTU4NDNaMBwxGjAYBgNVBAMMEXNob3AuZXhhbXBsZS50ZXN0MFkw
+EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4McOUaWyWWQcF32cAuwTiIT3DEHZykp4
+xY3KkOnL7GHHIIIuVf/HPPFVnJXZJSMERnJAhGWU1OFjO4RoIyuqNaNxMG8wHQYD
+VR0OBBYEFLPUFQYH5b4ObCPXRbckeFoNTjqmMB8GA1UdIwQYMBaAFLPUFQYH5b4O
+bCPXRbckeFoNTjqmMA8GA1UdEwEB/wQFMAMBAf8wHAYDVR0RBBUwE4IRc2hvcC5l
+eGFtcGxlLnRlc3QwCgYIKoZIzj0EAwIDSQAwRgIhAM0KJ+UKYwPD3KYRWOGlOOMC
+6yKJZ6/qyvQddR6r7nEwAiEAm7rbrZ5Fu+nvJtOvsuA2Wxw0saftXoN12PcdVHXK
+FVg=
+-----END CERTIFICATE-----
+`;
