@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupportEngine } from '../../src/conversation/seam.ts';
-import { echoEngine, throwingEngine, treeEngine } from '../fakes/slack/engines.ts';
+import { throwingEngine } from '../fakes/slack/engines.ts';
 import { eventEnvelope, mentionEvent, nextTs } from '../fakes/slack/payloads.ts';
 import { jsonBody, slackSignature } from '../fakes/slack/signed-request.ts';
 import { SIGNING_SECRET, SlackStory } from '../fakes/slack/slack-story.ts';
@@ -8,7 +7,7 @@ import { SIGNING_SECRET, SlackStory } from '../fakes/slack/slack-story.ts';
 describe('Slack door: only Slack can talk to it', () => {
   let story: SlackStory;
   beforeAll(async () => {
-    story = await SlackStory.start({ engine: treeEngine() });
+    story = await SlackStory.start();
   });
   afterAll(async () => {
     await story?.close();
@@ -40,26 +39,36 @@ describe('Slack door: only Slack can talk to it', () => {
 describe('Slack door: replies never ping anyone', () => {
   let story: SlackStory;
   beforeAll(async () => {
-    story = await SlackStory.start({ engine: echoEngine() });
+    story = await SlackStory.start();
   });
   afterAll(async () => {
     await story?.close();
   });
 
-  it('turns <!channel>, <!here>, user and group mentions in the question or answer into inert text', async () => {
-    await story.mention({ channel: 'CPING', user: 'UASKER', text: '<!channel> my site says &lt;!everyone&gt; and <@U123>' });
-    const reply = await story.fake.waitForCall('chat.postMessage', (call) => call.body['channel'] === 'CPING');
-    const wire = JSON.stringify(reply.body);
+  it('turns <!channel>, <!here>, user and group mentions from the question into inert text, also where the engine quotes it back', async () => {
+    // Live mentions as Slack sends them, and the same ones typed as literal text (which Slack escapes).
+    const question = '<!channel> <@U123> my page shows &lt;!everyone&gt; &lt;!here&gt; &lt;@U999&gt; &lt;!subteam^S1|@support&gt; since 9am';
+    const { ts: root } = await story.mention({ channel: 'CPING', user: 'UASKER', text: question });
+    await story.answerIn('CPING');
+    // The hand-off summary quotes the user's first message: hostile text travels through the real engine.
+    await story.postsAfter('CPING', () => story.mention({ channel: 'CPING', user: 'UASKER', text: 'talk to a human', threadTs: root }));
+
+    const summary = story.engine.lastRepliesIn(`CPING:${root}`).find((reply) => reply.escalation)?.escalation?.summary ?? '';
+    for (const literal of ['<!everyone>', '<!here>', '<@U999>', '<!subteam^S1|@support>']) expect(summary).toContain(literal);
+
+    const posts = story.postsIn('CPING');
+    const wire = JSON.stringify(posts.map((post) => post.body));
     for (const live of ['<!channel', '<!here', '<!everyone', '<@U123', '<@U999', '<!subteam']) expect(wire).not.toContain(live);
     expect(wire).toContain('&lt;!everyone&gt;');
-    expect(reply.body['link_names']).toBe('false');
+    expect(wire).toContain('&lt;!here&gt;');
+    expect(posts.every((post) => post.body['link_names'] === 'false')).toBe(true);
   });
 });
 
 describe('Slack door: allow-listed channels', () => {
   let story: SlackStory;
   beforeAll(async () => {
-    story = await SlackStory.start({ engine: treeEngine(), env: { SLACK_ALLOWED_CHANNELS: 'CALLOWED' } });
+    story = await SlackStory.start({ env: { SLACK_ALLOWED_CHANNELS: 'CALLOWED' } });
   });
   afterAll(async () => {
     await story?.close();
@@ -81,29 +90,12 @@ describe('Slack door: allow-listed channels', () => {
   });
 });
 
-describe('Slack door: when the engine fails or is slow', () => {
+describe('Slack door: when the engine fails', () => {
   let story: SlackStory;
-  let release: () => void = () => {};
-  const slowAnswer = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const engine: SupportEngine = {
-    ...throwingEngine(),
-    // "slow" questions wait until the test releases them; anything else crashes.
-    handle: async (turn) => {
-      if (turn.input.kind === 'text' && turn.input.text === 'slow') {
-        await slowAnswer;
-        return [{ text: 'Here is your slow answer.' }];
-      }
-      throw new Error('knowledge index unavailable');
-    },
-  };
-
   beforeAll(async () => {
-    story = await SlackStory.start({ engine });
+    story = await SlackStory.start({ engine: throwingEngine() });
   });
   afterAll(async () => {
-    release();
     await story?.close();
   });
 
@@ -112,14 +104,5 @@ describe('Slack door: when the engine fails or is slow', () => {
     const reply = await story.fake.waitForCall('chat.postMessage', (call) => call.body['channel'] === 'CBROKEN');
     expect(reply.body['thread_ts']).toBe(ts);
     expect(String(reply.body['text'])).toMatch(/sorry/i);
-  });
-
-  it('acks Slack at once and answers when the engine is done', async () => {
-    const { http } = await story.mention({ channel: 'CSLOW', user: 'UASKER', text: 'slow' });
-    expect(http.status).toBe(200);
-    expect(story.postsIn('CSLOW')).toEqual([]);
-    release();
-    const reply = await story.fake.waitForCall('chat.postMessage', (call) => call.body['channel'] === 'CSLOW');
-    expect(String(reply.body['text'])).toContain('slow answer');
   });
 });

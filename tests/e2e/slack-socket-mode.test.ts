@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TREE, treeEngine } from '../fakes/slack/engines.ts';
 import { eventEnvelope, mentionEvent, nextTs } from '../fakes/slack/payloads.ts';
-import { SlackStory } from '../fakes/slack/slack-story.ts';
+import { docsLinkTo, SlackStory } from '../fakes/slack/slack-story.ts';
 
 describe('Slack door over Socket Mode (SLACK_APP_TOKEN set)', () => {
   let story: SlackStory;
   beforeAll(async () => {
-    story = await SlackStory.start({ engine: treeEngine(), socketMode: true });
+    story = await SlackStory.start({ socketMode: true });
   });
   afterAll(async () => {
     await story?.close();
@@ -16,9 +15,9 @@ describe('Slack door over Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(story.fake.callsTo('apps.connections.open')).toHaveLength(1);
     const ts = nextTs();
     await story.socket!.deliverEvent(eventEnvelope(mentionEvent({ channel: 'CSOCKET', user: 'UASKER', text: 'error 1020', ts })));
-    const reply = await story.fake.waitForCall('chat.postMessage', (call) => call.body['channel'] === 'CSOCKET');
-    expect(reply.body['thread_ts']).toBe(ts);
-    expect(JSON.stringify(reply.body['blocks'])).toContain(TREE.firstQuestion);
+    const posts = await story.answerIn('CSOCKET');
+    expect(posts.every((post) => post.body['thread_ts'] === ts)).toBe(true);
+    expect(JSON.stringify(posts.map((post) => post.body['blocks']))).toMatch(docsLinkTo('error-1020'));
   });
 
   it('still serves /healthz on PORT for probes', async () => {

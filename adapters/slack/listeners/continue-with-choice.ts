@@ -25,6 +25,11 @@ export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddl
       conversation: { platform: 'slack', id: choice.conversationId, user: body.user.id },
       input: { kind: 'choice', choiceId: choice.choiceId },
     });
+    // The engine no longer has that step: tell only the clicker, and leave the old message as it was.
+    if (replies?.some((r) => r.expired)) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
+      return;
+    }
     const messages = replies ? renderReplies(replies, { conversationId: choice.conversationId }) : [renderNotice(APOLOGY)];
 
     const isEphemeral = body.container['is_ephemeral'] === true;

@@ -1,34 +1,39 @@
 import type { Handoff, HandoffRequest, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
 
 /**
- * Small engines for door tests: they pin down what the door must do with a
- * reply shape (choices, escalation, hostile text, a crash) without depending
- * on what the real knowledge says today.
+ * Engines behind the Slack door in tests: the real engine wrapped by `spyOn`
+ * (records what the door asked and what the engine answered, and can hold a
+ * turn back to show what the user sees meanwhile), and `throwingEngine` for
+ * the one thing the real engine will not do on demand: fail.
  */
 
-function engineOf(handle: (turn: Turn) => Promise<Reply[]>, handoff?: (request: HandoffRequest) => Promise<Handoff>): SupportEngine {
-  return {
-    handle,
-    codeSuggestions: () => [],
-    handoff:
-      handoff ??
-      (async (request) => ({
-        escalation: { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: `Case for ${request.user}: ${request.messageText ?? ''}`, checklist: ['HAR file'], audience: 'cloudflare-support' },
-        transcript: [],
-        hadConversation: false,
-      })),
-    close: async () => {},
-  };
-}
+export type EngineSpy = {
+  engine: SupportEngine;
+  /** Every turn the door sent, in order. */
+  turns: Turn[];
+  /** Turns the engine answered, with its replies: what the door had to show. */
+  answers: { turn: Turn; replies: Reply[] }[];
+  handoffs: { request: HandoffRequest; result: Handoff }[];
+  /** The engine's replies to the last turn of a conversation; throws when it never answered there. */
+  lastRepliesIn(conversationId: string): Reply[];
+  /** The next turn waits until released, then the inner engine answers it. */
+  holdNext(): { release(): void };
+};
 
 /** Wraps an engine and records every turn and hand-off the door sent it. */
-export function spyOn(inner: SupportEngine): { engine: SupportEngine; turns: Turn[]; handoffs: { request: HandoffRequest; result: Handoff }[] } {
+export function spyOn(inner: SupportEngine): EngineSpy {
   const turns: Turn[] = [];
+  const answers: { turn: Turn; replies: Reply[] }[] = [];
   const handoffs: { request: HandoffRequest; result: Handoff }[] = [];
+  const gates: Promise<void>[] = [];
   const engine: SupportEngine = {
     handle: async (turn) => {
       turns.push(turn);
-      return inner.handle(turn);
+      const gate = gates.shift();
+      if (gate) await gate;
+      const replies = await inner.handle(turn);
+      answers.push({ turn, replies });
+      return replies;
     },
     codeSuggestions: (prefix, limit) => inner.codeSuggestions(prefix, limit),
     handoff: async (request) => {
@@ -38,43 +43,36 @@ export function spyOn(inner: SupportEngine): { engine: SupportEngine; turns: Tur
     },
     close: () => inner.close(),
   };
-  return { engine, turns, handoffs };
+  return {
+    engine,
+    turns,
+    answers,
+    handoffs,
+    lastRepliesIn(conversationId) {
+      const last = answers.findLast((answer) => answer.turn.conversation.id === conversationId);
+      if (!last) throw new Error(`the engine never answered in ${conversationId}; answered in: ${answers.map((a) => a.turn.conversation.id).join(', ') || 'none'}`);
+      return last.replies;
+    },
+    holdNext() {
+      let release = () => {};
+      gates.push(new Promise<void>((resolve) => (release = resolve)));
+      return { release: () => release() };
+    },
+  };
 }
 
+/** An engine whose knowledge is unavailable: every turn throws; hand-offs still work. */
 export function throwingEngine(): SupportEngine {
-  return engineOf(async () => {
-    throw new Error('knowledge index unavailable');
-  });
-}
-
-/** Repeats the question verbatim, the way an answer might quote a user's URL or error text. */
-export function echoEngine(): SupportEngine {
-  return engineOf(async (turn) => [{ text: `You asked: ${turn.input.kind === 'text' ? turn.input.text : ''} and <!here> <@U999> <!subteam^S1|@support>` }]);
-}
-
-export const TREE = {
-  firstQuestion: 'Is the hostname proxied (orange cloud)?',
-  proxied: { id: 'proxied:yes', label: 'Yes, orange cloud' },
-  notProxied: { id: 'proxied:no', label: 'No, grey cloud' },
-  secondStep: 'Check Security > Events for the blocked request.',
-  caseUrl: 'https://dash.cloudflare.com/?to=/:account/support',
-} as const;
-
-/** A two-step decision tree ending in an escalation offer and a "Did that solve it?" prompt. */
-export function treeEngine(): SupportEngine {
-  return engineOf(async (turn) => {
-    if (turn.input.kind === 'text') {
-      return [{ title: 'Error 1020 troubleshooting', text: TREE.firstQuestion, choices: [TREE.proxied, TREE.notProxied] }];
-    }
-    if (turn.input.kind === 'choice' && turn.input.choiceId === TREE.proxied.id) {
-      return [
-        {
-          text: TREE.secondStep,
-          escalation: { url: TREE.caseUrl, summary: 'Error 1020 on a proxied hostname', checklist: ['Ray ID'], audience: 'cloudflare-support' },
-        },
-        { text: 'Did that solve it?', choices: [{ id: 'solved:yes', label: 'Yes' }, { id: 'solved:no', label: 'No' }], feedback: true },
-      ];
-    }
-    return [{ text: 'Thanks, noted.' }];
-  });
+  return {
+    handle: async () => {
+      throw new Error('knowledge index unavailable');
+    },
+    codeSuggestions: () => [],
+    handoff: async (request) => ({
+      escalation: { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: `Case for ${request.user}: ${request.messageText ?? ''}`, checklist: [], audience: 'cloudflare-support' },
+      transcript: [],
+      hadConversation: false,
+    }),
+    close: async () => {},
+  };
 }
