@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
 
 /**
@@ -112,18 +111,7 @@ export type SupportConfig = z.infer<typeof supportConfigSchema>;
 export class SupportConfigError extends Error {}
 
 export function loadSupportConfig(file: string): SupportConfig {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new SupportConfigError(`${file}: ${(error as Error).message}`);
-  }
-  const parsed = supportConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n');
-    throw new SupportConfigError(`${file} is invalid:\n${problems}`);
-  }
-  return parsed.data;
+  return loadYamlFile(file, supportConfigSchema, SupportConfigError);
 }
 
 /** True when a code matches a pattern such as "522", "52x" or "1xxx". */

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
 import { words } from './tokenize.ts';
 
@@ -22,15 +21,7 @@ export type OutOfScopeTopic = Scope['outOfScope'][number];
 export class ScopeError extends Error {}
 
 export function loadScope(file: string): Scope {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ScopeError(`${file}: ${(error as Error).message}`);
-  }
-  const parsed = scopeSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new ScopeError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return loadYamlFile(file, scopeSchema, ScopeError);
 }
 
 /** The first out-of-scope topic whose phrase appears in the text, as whole words. */

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
 import { tokenize, words } from './tokenize.ts';
 
@@ -28,17 +27,7 @@ export type Synonyms = z.infer<typeof synonymsSchema>;
 export class SynonymsError extends Error {}
 
 export function loadSynonyms(file: string): Synonyms {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new SynonymsError(`${file}: ${(error as Error).message}`);
-  }
-  const parsed = synonymsSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    throw new SynonymsError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+  return loadYamlFile(file, synonymsSchema, SynonymsError);
 }
 
 /** `terms` maps each added doc word to the query word(s) it stands for, so a match on it credits them. */
