@@ -37,11 +37,15 @@ type TurnContext = { turn: Turn; state: ConversationState; userText?: string };
 
 const RESTART_TEXT = 'Started over. What is going wrong? You can paste the error page, an error code, a Ray ID or your `cdn-cgi/trace` output.';
 const TRANSCRIPT_TEXT_LIMIT = 600;
+/** Idle conversations restart after the TTL, but moderators may hand one off days later: keep them a week. */
+const RETENTION_MS = 7 * 24 * 60 * 60_000;
+const PURGE_EVERY_MS = 60 * 60_000;
 
 export class ConversationEngine implements SupportEngine {
   private readonly mutex = new KeyedMutex();
   private readonly clock: () => Date;
   private readonly knownCodes: ReadonlySet<string>;
+  private lastPurge = 0;
 
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -57,7 +61,26 @@ export class ConversationEngine implements SupportEngine {
       return [{ text: `You are sending messages faster than I can help. Please wait ${Math.ceil(limit.retryAfterMs / 1000)} s and try again.` }];
     }
     const key = conversationKey(turn.conversation.platform, turn.conversation.id);
+    this.purgeOldConversations();
+    if (turn.input.kind === 'command' && turn.input.name === 'resume') return this.mutex.runExclusive(key, () => this.resumeReadOnly(key));
     return this.mutex.runExclusive(key, () => this.handleInOrder(turn, key));
+  }
+
+  /** A door reconnecting asks what is pending; asking must not create or extend a conversation. */
+  private async resumeReadOnly(key: string): Promise<Reply[]> {
+    const record = await this.deps.store.get(key);
+    if (!record || isExpired(record, this.clock(), this.deps.ttlMinutes * 60_000)) return [];
+    const state = conversationStateSchema.safeParse(record.state);
+    if (!state.success) return [];
+    const pending = this.pendingStep(state.data);
+    return pending ? [{ text: 'Welcome back — picking up where we left off.' }, pending] : [];
+  }
+
+  private purgeOldConversations(): void {
+    const now = this.clock().getTime();
+    if (now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    this.deps.store.purgeExpired(new Date(now - RETENTION_MS)).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'purging old conversations failed'));
   }
 
   private async handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
@@ -121,7 +144,7 @@ export class ConversationEngine implements SupportEngine {
         case 'ask':
           return this.onText(ctx, input.args.question ?? '', notices);
         case 'resume':
-          return this.resume(ctx);
+          return []; // handled read-only before the turn is stored
       }
     }
     if (input.kind === 'choice') return this.onChoice(ctx, input.choiceId);
@@ -129,11 +152,6 @@ export class ConversationEngine implements SupportEngine {
   }
 
   /** Re-shows the step a conversation is waiting on (a door reconnecting after a restart); nothing if none. */
-  private resume(ctx: TurnContext): Reply[] {
-    const pending = this.pendingStep(ctx.state);
-    return pending ? [{ text: 'Welcome back — picking up where we left off.' }, pending] : [];
-  }
-
   /** The question or prompt the conversation is waiting on, if any. */
   private pendingStep(state: ConversationState): Reply | undefined {
     const flow = state.flow ? this.deps.knowledge.flowById.get(state.flow.flowId) : undefined;

@@ -232,6 +232,27 @@ describe('persistence and expiry', () => {
     expect(allSources(fresh).some((u) => u.includes('error-1013'))).toBe(true);
   });
 
+  it('does not create a conversation when a door only asks to resume', async () => {
+    const t = await testEngine();
+    cleanups.push(t.cleanup);
+    expect(await conversation(t.engine, 'just-looking', 'carol').command('resume')).toEqual([]);
+    expect((await t.engine.handoff({ platform: 'cli', user: 'carol', requestedBy: 'mod' })).hadConversation).toBe(false);
+  });
+
+  it('keeps idle conversations for hand-offs for a week, then purges them', async () => {
+    let now = new Date('2026-11-01T10:00:00Z');
+    const t = await testEngine({ store: 'sqlite', clock: () => now });
+    cleanups.push(t.cleanup);
+    await conversation(t.engine, 'old', 'dave').say('error 522 on my site');
+    now = new Date('2026-11-05T10:00:00Z');
+    await conversation(t.engine, 'other', 'erin').say('error 1013');
+    expect((await t.engine.handoff({ platform: 'cli', user: 'dave', requestedBy: 'mod' })).hadConversation).toBe(true);
+    now = new Date('2026-11-09T10:00:00Z');
+    await conversation(t.engine, 'another', 'erin').say('error 1013');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await t.engine.handoff({ platform: 'cli', user: 'dave', requestedBy: 'mod' })).hadConversation).toBe(false);
+  });
+
   it('serializes concurrent turns of one conversation', async () => {
     const t = await testEngine({ store: 'sqlite' });
     cleanups.push(t.cleanup);
