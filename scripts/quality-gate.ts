@@ -1,21 +1,37 @@
 /**
- * CI quality gate: answers every dev-set question through the same path the
- * bot uses (loadEngineKnowledge + answerPlan) and fails the build when top-1
- * drops under 90 % or an unanswerable question gets an answer anyway.
- * Usage: npm run quality [-- <file.jsonl>]
+ * CI quality gate: answers every question through the same path the bot uses
+ * (loadEngineKnowledge + answerPlan) and fails the build when top-1 drops
+ * under 90 % or an unanswerable question gets an answer anyway. By default it
+ * checks the shared dev set and our own regression set (questions written
+ * for pages the dev set does not cover), each on its own.
+ * Usage: npm run quality [-- <file.jsonl> ...]
  */
 import { answerPlan } from '../src/conversation/answer-plan.ts';
 import { loadEngineKnowledge, type EngineKnowledge } from '../src/engine-knowledge.ts';
-import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, scoreAnswer, type EvalQuestion } from './eval-set.ts';
+import { resolve } from 'node:path';
+import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, REPO_ROOT, scoreAnswer, type EvalQuestion } from './eval-set.ts';
 
 const MIN_TOP1 = 0.9;
 
+const REGRESSION_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'regression.jsonl');
+
 function main(): number {
-  let questions: EvalQuestion[];
   let knowledge: EngineKnowledge;
+  let files: string[];
   try {
-    questions = readEvalSet(process.argv[2] ?? defaultEvalFile());
+    files = process.argv.length > 2 ? process.argv.slice(2) : [defaultEvalFile(), REGRESSION_SET];
     knowledge = loadEngineKnowledge(KNOWLEDGE_DIR);
+  } catch (error) {
+    console.error(`quality: cannot run: ${(error as Error).message}`);
+    return 1;
+  }
+  return files.map((file) => gate(file, knowledge)).some((code) => code !== 0) ? 1 : 0;
+}
+
+function gate(file: string, knowledge: EngineKnowledge): number {
+  let questions: EvalQuestion[];
+  try {
+    questions = readEvalSet(file);
   } catch (error) {
     console.error(`quality: cannot run: ${(error as Error).message}`);
     return 1;
@@ -40,7 +56,7 @@ function main(): number {
   }
 
   const percent = (n: number) => `${((100 * n) / questions.length).toFixed(1)}%`;
-  console.log(`quality: top-1 ${percent(top1)} top-3 ${percent(top3)} (${questions.length} questions)`);
+  console.log(`quality: top-1 ${percent(top1)} top-3 ${percent(top3)} (${questions.length} questions, ${file.replace(`${resolve(REPO_ROOT, '..')}/`, '')})`);
   if (misses.length) console.log(`top-1 misses:\n${misses.join('\n')}`);
 
   const failures: string[] = [];

@@ -47,6 +47,11 @@ export class Bm25Index {
     return [...this.postings.keys()];
   }
 
+  /** How many documents contain the term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
   idf(term: string): number {
     const df = this.postings.get(term)?.length ?? 0;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));

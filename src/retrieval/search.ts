@@ -37,6 +37,7 @@ const SECONDARY_FACTOR = 0.6;
 /** Share of the query's informative weight the best page must match before we answer. */
 const MIN_COVERAGE = 0.6;
 const MIN_SCORE = 3.5;
+const MIN_DF_TO_CORRECT_TO = 2;
 
 export class Searcher {
   private readonly pageIndex: Bm25Index;
@@ -78,7 +79,10 @@ export class Searcher {
     for (const p of kb.pages) {
       this.aboutTerms.set(p.id, new Set(tokenize(`${p.title} ${p.id.replace(/-/g, ' ')} ${p.description} ${p.sections.map((x) => x.heading).join(' ')}`)));
     }
-    this.spelling = new SpellingCorrector(new Set([...this.pageIndex.vocabulary(), ...this.secondaryIndex.vocabulary()]));
+    // Typos aim at words the docs use repeatedly ("conection" -> connection); a word used once
+    // ("tall") is more likely to capture an ordinary English word ("talk") than to fix a typo.
+    const correctable = [...this.pageIndex.vocabulary()].filter((t) => this.pageIndex.documentFrequency(t) >= MIN_DF_TO_CORRECT_TO);
+    this.spelling = new SpellingCorrector(correctable);
     this.expander = new SynonymExpander(synonyms);
     this.knownCodes = new Set(kb.codes.keys());
   }
@@ -115,18 +119,21 @@ export class Searcher {
     // 3. Text relevance, normalised to the best text score.
     for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? Math.min(0.85, 0.85 * (r.score / topText) * Math.min(1, bestCoverage)) : 0, 'text');
     // 4. Post-mortems and blog text, only for questions without a code.
+    const docsAnswer = best !== undefined && bestCoverage >= MIN_COVERAGE && best.score >= MIN_SCORE && this.isAbout(best.page.id, terms);
     if (!analysis.codes.length) {
       for (const [i, s] of this.secondaryIndex.score(terms)) {
         const doc = this.kb.secondary[i] as SecondaryDoc;
         const relative = topText > 0 ? (SECONDARY_FACTOR * s.score) / topText : 0;
         if (relative > 0.3 && this.coverage(s.matched, needs) >= MIN_COVERAGE) {
-          hits.set(doc.id, { id: doc.id, title: doc.title, url: doc.url ?? 'https://blog.cloudflare.com/', score: Math.min(0.8, 0.85 * relative), kind: doc.kind, why: 'text' });
+          // Secondary sources fill gaps: when a docs page answers, it stays first.
+          const cap = docsAnswer ? 0.95 * (ranked[0] ? 0.85 * Math.min(1, bestCoverage) : 0) : 0.8;
+          hits.set(doc.id, { id: doc.id, title: doc.title, url: doc.url ?? 'https://blog.cloudflare.com/', score: Math.min(cap, 0.85 * relative), kind: doc.kind, why: 'text' });
         }
       }
     }
 
     const docs = [...hits.values()].filter((h) => h.why !== 'text' || h.score >= 0.1).sort((a, b) => b.score - a.score || order(a) - order(b)).slice(0, k);
-    const answeredByText = best !== undefined && bestCoverage >= MIN_COVERAGE && best.score >= MIN_SCORE && this.isAbout(best.page.id, terms);
+    const answeredByText = docsAnswer;
     const pinned = analysis.codes.some((c) => this.kb.codes.has(c)) || hinted.length > 0;
     const outOfScope = pinned ? undefined : outOfScopeTopic(this.scope, query);
     const abstain = !pinned && (outOfScope !== undefined || !answeredByText);
@@ -150,8 +157,13 @@ export class Searcher {
         needs.set(token, { weight: this.pageIndex.idf(token), satisfiedBy: new Set([token]) });
         continue;
       }
-      const fixed = this.spelling.correct(token);
-      if (fixed) {
+      const parts = this.splitCompound(token);
+      const fixed = parts ? undefined : this.spelling.correct(token);
+      if (parts) {
+        // "bingbot" -> bing + bot: either half meets the need.
+        for (const part of parts) put(part, 0.9);
+        needs.set(token, { weight: Math.max(...parts.map((p) => this.pageIndex.idf(p))), satisfiedBy: new Set(parts) });
+      } else if (fixed) {
         put(fixed, 0.9);
         needs.set(token, { weight: this.pageIndex.idf(fixed), satisfiedBy: new Set([fixed]) });
       } else if (!/^\d+$/.test(token)) {
@@ -175,6 +187,17 @@ export class Searcher {
   private isAbout(pageId: string, terms: { term: string; weight: number }[]): boolean {
     const about = this.aboutTerms.get(pageId);
     return terms.some((t) => t.weight >= 0.9 && about?.has(t.term));
+  }
+
+  /** An unknown word made of two known words ("bingbot", "cachepurge"), or undefined. */
+  private splitCompound(token: string): [string, string] | undefined {
+    if (token.length < 6 || /\d/.test(token)) return undefined;
+    for (let i = 3; i <= token.length - 3; i++) {
+      const left = token.slice(0, i);
+      const right = token.slice(i);
+      if (this.pageIndex.has(left) && this.pageIndex.has(right)) return [left, right];
+    }
+    return undefined;
   }
 
   /** Share of the query's informative weight (idf) that a document's matched terms meet. */

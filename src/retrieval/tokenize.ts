@@ -7,7 +7,7 @@ const STOPWORDS = new Set(
     'thanks thank anyone someone something anything keep keeps kept still now right say says said like want need use using used see seeing ' +
     'seem seems seemed never ever always since every everything sometimes really actually suddenly stopped stop stops working work works worked ' +
     'after before turning turned turn turns hitting hit near much many lot lots way try tried trying make made makes happen happens happening ' +
-    'going go goes went come comes came today yesterday know think guys everyone whats whatever idea why well even already though behind').split(/\s+/),
+    'going go goes went come comes came today yesterday know think guys everyone whats whatever idea why well even already though behind because due').split(/\s+/),
 );
 
 /** Light suffix stripping: enough to join "errors/error", "blocked/block", "banning/ban" without a stemmer dependency. */
