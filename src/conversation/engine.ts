@@ -10,6 +10,7 @@ import { isExpired } from '../store/expiry.ts';
 import { KeyedMutex } from '../store/keyed-mutex.ts';
 import { answerCard } from './answer-card.ts';
 import { answerPlan } from './answer-plan.ts';
+import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { liveStatusReply, runUrlCheck, STATUS_PAGE_ID, urlCheckChoice, type Diagnostics } from './diagnostics-replies.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
@@ -208,6 +209,8 @@ export class ConversationEngine implements SupportEngine {
       case 'start-flow': {
         const flow = this.deps.knowledge.flowById.get(choice.flowId);
         if (!flow) return [staleChoice()];
+        const previous = state.flow ? this.deps.knowledge.flowById.get(state.flow.flowId) : undefined;
+        if (previous && state.flow) state.facts = carryTreeAnswers(previous, state.flow, state.facts);
         return this.onFlowStep(ctx, flow, startFlow(flow, toFlowEvidence(state.facts)));
       }
       case 'check-url': {

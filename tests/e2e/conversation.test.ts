@@ -149,6 +149,21 @@ describe('conversation engine', () => {
     expect(human.some((r) => r.escalation)).toBe(true);
   });
 
+  it('carries definite answers into the next tree on a hand-over, and asks what is still open', async () => {
+    const chat = conversation(engine, 'hand-over');
+    await chat.choose('flow:5xx-triage');
+    await chat.pick(/I run this site/);
+    const pointer = await chat.pick(/520, 521, 522, 523 or 524/);
+    const goTo = choicesOf(pointer).find((c) => c.id === 'flow:origin-connectivity');
+    expect(goTo).toBeDefined();
+    const next = await chat.choose(goTo?.id ?? '');
+    const text = allText(next);
+    // The role was answered in the first tree; the code range was not definite, so it is asked.
+    expect(choicesOf(next).some((c) => /I run this site|visiting/i.test(c.label))).toBe(false);
+    expect(text).toMatch(/Since you answered “I run this site/);
+    expect(choicesOf(next).some((c) => /^52[0-4]\b/.test(c.label))).toBe(true);
+  });
+
   it('restarts politely when a new, unrelated question arrives mid-tree', async () => {
     const chat = conversation(engine, 'new-question');
     await chat.say('error 502 on my site');
