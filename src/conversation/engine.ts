@@ -1,5 +1,5 @@
 import type { EngineKnowledge } from '../engine-knowledge.ts';
-import { answerWithText, chooseOption, notSolved, startFlow, type FlowStep } from '../flows/runner.ts';
+import { answerFromStatement, answerWithText, chooseOption, notSolved, startFlow, type FlowStep } from '../flows/runner.ts';
 import type { Flow } from '../flows/schema.ts';
 import type { Logger } from '../log.ts';
 import { normalizeInput } from '../safety/input-limits.ts';
@@ -348,7 +348,7 @@ export class ConversationEngine implements SupportEngine {
     if (plan.code) state.code = plan.code;
 
     if (search.abstain) {
-      if (plan.flow) return this.onFlowStep(ctx, plan.flow, startFlow(plan.flow, toFlowEvidence(state.facts)));
+      if (plan.flow) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
       if (state.facts.notes.length && !search.analysis.codes.length) {
         return [{ text: `Thanks, I noted that: ${state.facts.notes.join('; ')}. What error or symptom do you see?` }];
       }
@@ -380,22 +380,28 @@ export class ConversationEngine implements SupportEngine {
     }
     if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
     // A symptom that names a tree ("too many redirects") but no page squarely: the tree's cited steps beat a loose card.
-    if (plan.flow && first.why === 'text' && !plan.code) return this.onFlowStep(ctx, plan.flow, startFlow(plan.flow, toFlowEvidence(state.facts)));
+    if (plan.flow && first.why === 'text' && !plan.code) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
     if (first.kind !== 'docs') {
       state.mode = 'feedback';
       return [{ title: first.title, text: 'This is covered in a Cloudflare blog post rather than the support docs.', sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
     }
-    return this.answerPage(ctx, first.id, first.section?.anchor, plan.flow);
+    return this.answerPage(ctx, first.id, first.section?.anchor, plan.flow, text);
   }
 
-  private async answerPage(ctx: TurnContext, pageId: string, anchor?: string, flow?: Flow): Promise<Reply[]> {
+  /** Starts a tree from what the user wrote: facts answer their questions, and so do their own words. */
+  private startFlowFromText(ctx: TurnContext, flow: Flow, text: string): FlowStep {
+    const evidence = toFlowEvidence(ctx.state.facts);
+    return answerFromStatement(flow, startFlow(flow, evidence), text, evidence);
+  }
+
+  private async answerPage(ctx: TurnContext, pageId: string, anchor?: string, flow?: Flow, text?: string): Promise<Reply[]> {
     const page = this.deps.knowledge.runtime.kb.pageById.get(pageId);
     if (!page) return [staleChoice()];
     const { state } = ctx;
     state.lastPage = { id: page.id, title: page.title };
     const card = answerCard(page, anchor);
     if (flow) {
-      const step = startFlow(flow, toFlowEvidence(state.facts));
+      const step = text ? this.startFlowFromText(ctx, flow, text) : startFlow(flow, toFlowEvidence(state.facts));
       return [card, ...this.onFlowStep(ctx, flow, step)];
     }
     state.mode = 'feedback';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realDocs } from '../../tests/fixtures/flows/real-docs.ts';
 import { loadFlows, parseFlowFile } from './load-flows.ts';
-import { answerWithText, chooseOption, findFlowForCode, findFlowForText, GENERIC_ESCALATION, notSolved, startFlow, type Evidence, type FlowStep } from './runner.ts';
+import { answerFromStatement, answerWithText, chooseOption, findFlowForCode, findFlowForText, GENERIC_ESCALATION, notSolved, startFlow, type Evidence, type FlowStep } from './runner.ts';
 import type { Flow } from './schema.ts';
 
 const flows = loadFlows('knowledge/flows', realDocs());
@@ -179,5 +179,31 @@ describe('finding the tree', () => {
 
   it('keywords match whole words only', () => {
     expect(findFlowForText(flows, 'my pages are slow')).toBeUndefined();
+  });
+});
+
+describe('the opening message answers questions in so many words', () => {
+  it('"too many redirects" takes the redirect-loop branch and says so', () => {
+    const ssl = flow('ssl-tls');
+    const result = answerFromStatement(ssl, startFlow(ssl, owner), 'my site says too many redirects after enabling ssl', owner);
+    expect(result.kind).toBe('question');
+    expect(result.state.nodeId).toBe('redirect-mode');
+    expect(result.skipped.at(-1)).toEqual({ question: 'What are you seeing?', answer: 'Too many redirects / a redirect loop', because: 'you said “too many redirects”' });
+    expect(result.state.path.at(-1)?.via).toBe('text');
+  });
+
+  it('a stray yes or no, or a single matching word, never picks a branch', () => {
+    const ssl = flow('ssl-tls');
+    const start = startFlow(ssl, owner);
+    for (const text of ['yes no', 'it is a loop of some kind', 'handshake']) {
+      expect(answerFromStatement(ssl, start, text, owner).state.nodeId).toBe(start.state.nodeId);
+    }
+  });
+
+  it('phrases pointing at two different options pick neither', () => {
+    const ssl = flow('ssl-tls');
+    const start = startFlow(ssl, owner);
+    const result = answerFromStatement(ssl, start, 'ssl handshake failed and then too many redirects', owner);
+    expect(result.state.nodeId).toBe(start.state.nodeId);
   });
 });

@@ -1,4 +1,4 @@
-import { pickOptionFromText } from './text-match.ts';
+import { pickOptionFromStatement, pickOptionFromText } from './text-match.ts';
 import { evidenceValuesOf, type AnswerNode, type EscalateNode, type Flow, type FlowNode, type FlowOption, type QuestionNode } from './schema.ts';
 
 /**
@@ -77,6 +77,27 @@ export function notSolved(flow: Flow, state: FlowState, evidence: Evidence = {})
   const path = [...state.path, { nodeId: state.nodeId, question: 'Did that solve it?', answer: 'No', via: 'choice' as const }];
   if (node?.type === 'answer' && node.ifNotSolved) return arriveAt(flow, { ...state, nodeId: node.ifNotSolved, path }, evidence);
   return { kind: 'escalate', state: { ...state, path }, node: GENERIC_ESCALATION, skipped: [] };
+}
+
+/**
+ * Questions the message that started the tree already answers in so many
+ * words ("too many redirects") are taken, with the words as the reason.
+ */
+export function answerFromStatement(flow: Flow, step: FlowStep, text: string, evidence: Evidence = {}): FlowStep {
+  let current = step;
+  const skipped = [...step.skipped];
+  const taken = new Set<string>();
+  while (current.kind === 'question' && !taken.has(current.state.nodeId)) {
+    const hit = pickOptionFromStatement(current.node.options, text);
+    if (!hit) break;
+    taken.add(current.state.nodeId);
+    const because = `you said “${hit.phrase}”`;
+    const entry: PathEntry = { nodeId: current.state.nodeId, question: current.node.text, answer: hit.option.label, via: 'text', because };
+    skipped.push({ question: current.node.text, answer: hit.option.label, because });
+    current = arriveAt(flow, { ...current.state, nodeId: hit.option.next, path: [...current.state.path, entry] }, evidence);
+    skipped.push(...current.skipped);
+  }
+  return { ...current, skipped };
 }
 
 /** The tree a pasted or mentioned error code starts (lint keeps each code in one tree). */

@@ -61,3 +61,21 @@ function genericYesNo(options: readonly FlowOption[], reply: string): FlowOption
   const candidates = options.filter((o) => o.id === wanted || o.id.startsWith(`${wanted}-`) || normalizeReply(o.label).split(' ')[0] === wanted);
   return candidates.length === 1 ? (candidates[0] ?? null) : null;
 }
+
+/**
+ * An opening message that answers a question in so many words ("…too many
+ * redirects…"): only multi-word match phrases count, and only when exactly one
+ * option has one, so a stray "yes" or "no" in a long message never picks a branch.
+ */
+export function pickOptionFromStatement(options: readonly FlowOption[], text: string): { option: FlowOption; phrase: string } | null {
+  const haystack = ` ${normalizeReply(text)} `;
+  const hits = options.flatMap((option) =>
+    option.match
+      .map(normalizeReply)
+      .filter((phrase) => phrase.includes(' ') && !UNSURE.includes(phrase) && haystack.includes(` ${phrase} `))
+      .map((phrase) => ({ option, phrase })),
+  );
+  const picked = new Set(hits.map((h) => h.option));
+  if (picked.size !== 1) return null;
+  return hits.sort((a, b) => b.phrase.length - a.phrase.length)[0] ?? null;
+}

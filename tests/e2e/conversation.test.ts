@@ -164,6 +164,12 @@ describe('conversation engine', () => {
     expect(choicesOf(next).some((c) => /^52[0-4]\b/.test(c.label))).toBe(true);
   });
 
+  it('lets the opening message answer tree questions it states outright, quoting it', async () => {
+    const replies = await conversation(engine, 'redirects').say('my site says too many redirects after enabling ssl');
+    expect(allText(replies)).toMatch(/you said “too many redirects”/);
+    expect(choicesOf(replies).some((c) => /Flexible/.test(c.label))).toBe(true);
+  });
+
   it('restarts politely when a new, unrelated question arrives mid-tree', async () => {
     const chat = conversation(engine, 'new-question');
     await chat.say('error 502 on my site');
