@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { answerPlan } from '../../../src/conversation/answer-plan.ts';
 import { loadEngineKnowledge } from '../../../src/engine-knowledge.ts';
+import { readEvalSet, scoreAnswer, type EvalQuestion } from '../../../src/retrieval/eval-set.ts';
 import { hasFlag, positionals, type CommandIo } from '../io.ts';
-
-const evalLineSchema = z.object({ q: z.string(), expect: z.string(), alt: z.array(z.string()).optional() });
 
 /** `eval <file.jsonl> [--predictions]`: one prediction line per question, then a summary line. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -13,13 +10,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.err('usage: eval <file.jsonl> [--predictions]');
     return 2;
   }
-  let lines: z.infer<typeof evalLineSchema>[];
+  let lines: EvalQuestion[];
   try {
-    lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-      const parsed = evalLineSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
-      return parsed.data;
-    });
+    lines = readEvalSet(file);
   } catch (error) {
     io.err(`cannot read ${file}: ${(error as Error).message}`);
     return 2;
@@ -38,17 +31,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     times.push(ms);
     const ids = search.docs.map((d) => d.id);
     if (printPredictions) io.out(JSON.stringify({ q: line.q, docs: ids, abstain: search.abstain, ms: Number(ms.toFixed(3)) }));
-    const good = new Set([line.expect, ...(line.alt ?? [])]);
+    const score = scoreAnswer(line, ids, search.abstain);
+    if (score.top1) top1++;
+    if (score.top3) top3++;
     if (line.expect === 'none') {
       noneTotal++;
-      if (search.abstain) {
-        noneAbstained++;
-        top1++;
-        top3++;
-      }
-    } else if (!search.abstain || ids.length) {
-      if (!search.abstain && good.has(ids[0] ?? '')) top1++;
-      if (ids.slice(0, 3).some((id) => good.has(id))) top3++;
+      if (search.abstain) noneAbstained++;
     }
   }
   times.sort((a, b) => a - b);
