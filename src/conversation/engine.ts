@@ -9,7 +9,7 @@ import type { ConversationStore } from '../store/conversation-store.ts';
 import { isExpired } from '../store/expiry.ts';
 import { KeyedMutex } from '../store/keyed-mutex.ts';
 import { answerCard } from './answer-card.ts';
-import { answerPlan } from './answer-plan.ts';
+import { answerPlan, type AnswerPlan } from './answer-plan.ts';
 import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { liveStatusReply, runUrlCheck, STATUS_PAGE_ID, urlCheckChoice, type Diagnostics } from './diagnostics-replies.ts';
@@ -273,6 +273,7 @@ export class ConversationEngine implements SupportEngine {
         notices.push({ text: `That looks like a new question, so I have left the “${flow.title}” steps.` });
         state.flow = undefined;
         state.mode = 'idle';
+        return this.answerQuestion(ctx, text, plan);
       }
     }
     return this.answerQuestion(ctx, text);
@@ -339,10 +340,10 @@ export class ConversationEngine implements SupportEngine {
     return [this.escalate(ctx)];
   }
 
-  private async answerQuestion(ctx: TurnContext, text: string): Promise<Reply[]> {
+  /** `plan` when the caller already searched for this text (leaving a tree), so it is not searched twice. */
+  private async answerQuestion(ctx: TurnContext, text: string, plan: AnswerPlan = answerPlan(this.deps.knowledge, text)): Promise<Reply[]> {
     const { state } = ctx;
     const knowledge = this.deps.knowledge;
-    const plan = answerPlan(knowledge, text);
     const { search } = plan;
     state.firstQuestion ??= text;
     if (plan.code) state.code = plan.code;
