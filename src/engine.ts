@@ -1,13 +1,19 @@
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { ConversationEngine } from './conversation/engine.ts';
-import type { SupportEngine } from './conversation/seam.ts';
-import { loadEngineKnowledge } from './engine-knowledge.ts';
+import type { Handoff, HandoffRequest, SupportEngine } from './conversation/seam.ts';
 import type { Diagnostics } from './conversation/diagnostics-replies.ts';
 import { checkUrl, createCachedStatus } from './diagnostics/index.ts';
-import { loadSupportConfig } from './escalation/support-config.ts';
+import { loadKnowledge, type KnowledgeLoad } from './knowledge-cache/knowledge-snapshot.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { BotMetrics } from './metrics/bot-metrics.ts';
+import { describeKnowledgeError } from './observability/knowledge-error.ts';
+import { observeFeedback } from './observability/observed-store.ts';
+import { openEventLog } from './observability/open-event-log.ts';
+import type { BotEventLog } from './observability/turn-events.ts';
+import { createTurnObserver } from './observability/turn-observer.ts';
 import { TokenBucketRateLimiter } from './safety/rate-limit.ts';
+import type { ConversationStore } from './store/conversation-store.ts';
 import { openStore } from './store/open-store.ts';
 
 export type EngineOptions = {
@@ -19,28 +25,97 @@ export type EngineOptions = {
   clock?: () => Date;
   /** Tests only: let URL checks reach 127.0.0.1 fakes. Production always refuses private addresses. */
   allowPrivateUrlChecks?: boolean;
+  /** The process's metrics registry; none in tools that export no metrics. */
+  metrics?: BotMetrics;
+  /** Where the knowledge snapshot is cached; default DATA_DIR/cache, none for the memory store. */
+  cacheDir?: string | null;
 };
 
+export type ReloadResult = { ok: true; from: KnowledgeLoad['from']; ms: number } | { ok: false; file?: string; node?: string; reason: string };
+
+/** The engine as a process runs it: the door seam plus what the operator side needs. */
+export type RunningEngine = SupportEngine & {
+  /** Re-validates knowledge/ and swaps it in at once; a broken edit keeps the old knowledge. */
+  reloadKnowledge(): Promise<ReloadResult>;
+  /** True when the conversation store answers a read. */
+  storeAnswers(): Promise<boolean>;
+  readonly knowledgeKey: string;
+  readonly events: BotEventLog;
+};
+
+const PROBE_KEY = 'cli:readiness-probe';
+
 /** Loads and validates all knowledge (a broken file throws, naming itself), opens the store, returns the engine. */
-export async function createEngine(options: EngineOptions): Promise<SupportEngine> {
-  const { config } = options;
+export async function createEngine(options: EngineOptions): Promise<RunningEngine> {
+  const { config, metrics } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const knowledge = loadEngineKnowledge(config.KNOWLEDGE_DIR);
-  const support = loadSupportConfig(join(config.KNOWLEDGE_DIR, 'support.yaml'));
-  const store = await openStore({ kind: options.store ?? 'sqlite', dataDir: config.DATA_DIR, logger });
+  const storeKind = options.store ?? 'sqlite';
+  const cacheDir = options.cacheDir === null ? undefined : options.cacheDir ?? (storeKind === 'sqlite' ? join(config.DATA_DIR, 'cache') : undefined);
+  const load = () => loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir, onCacheProblem: (message) => logger.warn(message) });
+  const first = await load();
+  logger.debug({ from: first.from, ms: Math.round(first.ms) }, 'knowledge loaded');
+  const events = await openEventLog({ kind: storeKind, dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+  const store: ConversationStore = observeFeedback(await openStore({ kind: storeKind, dataDir: config.DATA_DIR, logger }), { events, ...(metrics ? { metrics } : {}) });
   const limiter = new TokenBucketRateLimiter({ limit: 30, windowMs: 60_000 });
   const diagnostics: Diagnostics = {
     ...(config.STATUS_PAGE_URL ? { status: createCachedStatus({ baseUrl: config.STATUS_PAGE_URL }) } : {}),
     ...(config.URL_CHECKS ? { checkUrl: (url: string) => checkUrl(url, { allowPrivateAddresses: options.allowPrivateUrlChecks === true }) } : {}),
   };
-  return new ConversationEngine({
-    knowledge,
+  const escalationOf = (loaded: KnowledgeLoad) => ({ caseUrl: config.SUPPORT_CASE_URL, support: loaded.support });
+  const engine = new ConversationEngine({
+    knowledge: first.knowledge,
     store,
-    escalation: { caseUrl: config.SUPPORT_CASE_URL, support },
+    escalation: escalationOf(first),
     ttlMinutes: config.CONVERSATION_TTL_MINUTES,
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     rateCheck: (key) => limiter.take(key),
     diagnostics,
+    observer: createTurnObserver({ logger, events, ...(metrics ? { metrics } : {}) }),
   });
+  let knowledgeKey = first.key;
+  let reloading: Promise<ReloadResult> | undefined;
+
+  const reload = async (): Promise<ReloadResult> => {
+    try {
+      const next = await load();
+      if (next.key !== knowledgeKey) engine.replaceKnowledge({ knowledge: next.knowledge, escalation: escalationOf(next) });
+      knowledgeKey = next.key;
+      metrics?.knowledgeReloads.inc({ result: 'ok' });
+      logger.info({ from: next.from, ms: Math.round(next.ms) }, 'knowledge reloaded');
+      return { ok: true, from: next.from, ms: next.ms };
+    } catch (error) {
+      const problem = describeKnowledgeError(error);
+      metrics?.knowledgeReloads.inc({ result: 'rejected' });
+      logger.error(problem, 'knowledge reload rejected; still answering from the previous knowledge');
+      return { ok: false, ...problem };
+    }
+  };
+
+  return {
+    handle: (turn) => engine.handle(turn),
+    codeSuggestions: (prefix, limit) => engine.codeSuggestions(prefix, limit),
+    async handoff(request: HandoffRequest): Promise<Handoff> {
+      const handoff = await engine.handoff(request);
+      metrics?.escalations.inc({ reason: 'handoff', audience: handoff.escalation.audience });
+      return handoff;
+    },
+    // Reloads one at a time: a burst of file events or signals becomes one reload after another, never two at once.
+    reloadKnowledge: () => (reloading = (reloading ?? Promise.resolve()).then(reload, reload)),
+    async storeAnswers() {
+      try {
+        await store.get(PROBE_KEY);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    get knowledgeKey() {
+      return knowledgeKey;
+    },
+    events,
+    async close() {
+      await Promise.allSettled([engine.close(), events.close()]);
+    },
+  };
 }

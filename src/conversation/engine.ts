@@ -8,6 +8,8 @@ import { conversationKey } from '../store/conversation-record.ts';
 import type { ConversationStore } from '../store/conversation-store.ts';
 import { isExpired } from '../store/expiry.ts';
 import { KeyedMutex } from '../store/keyed-mutex.ts';
+import type { StatedOutcome, TurnObserver } from '../observability/turn-report.ts';
+import { inTurnScope } from '../observability/turn-scope.ts';
 import { answerCard } from './answer-card.ts';
 import { answerPlan, type AnswerPlan } from './answer-plan.ts';
 import { carryTreeAnswers } from './carry-answers.ts';
@@ -31,10 +33,12 @@ export type EngineDeps = {
   clock?: () => Date;
   rateCheck?: RateCheck;
   diagnostics?: Diagnostics;
+  /** Told the outcome of every stored turn (metrics, turn log, report); never changes a reply. */
+  observer?: TurnObserver;
 };
 
 /** One turn's working set: the state is mutated in place and saved once at the end. */
-type TurnContext = { turn: Turn; state: ConversationState; userText?: string };
+type TurnContext = { turn: Turn; state: ConversationState; userText?: string; outcome?: StatedOutcome };
 
 const RESTART_TEXT = 'Started over. What is going wrong? You can paste the error page, an error code, a Ray ID or your `cdn-cgi/trace` output.';
 const TRANSCRIPT_TEXT_LIMIT = 600;
@@ -45,12 +49,18 @@ const PURGE_EVERY_MS = 60 * 60_000;
 export class ConversationEngine implements SupportEngine {
   private readonly mutex = new KeyedMutex();
   private readonly clock: () => Date;
-  private readonly knownCodes: ReadonlySet<string>;
+  private knownCodes: ReadonlySet<string>;
   private lastPurge = 0;
 
-  constructor(private readonly deps: EngineDeps) {
+  constructor(private deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
+  }
+
+  /** Swaps in re-validated knowledge in one assignment; turns already running finish on what they started with where they hold it. */
+  replaceKnowledge(next: Pick<EngineDeps, 'knowledge' | 'escalation'>): void {
+    this.deps = { ...this.deps, ...next };
+    this.knownCodes = new Set(next.knowledge.runtime.kb.codes.keys());
   }
 
   async handle(rawTurn: Turn): Promise<Reply[]> {
@@ -64,7 +74,7 @@ export class ConversationEngine implements SupportEngine {
     const key = conversationKey(turn.conversation.platform, turn.conversation.id);
     this.purgeOldConversations();
     if (turn.input.kind === 'command' && turn.input.name === 'resume') return this.mutex.runExclusive(key, () => this.resumeReadOnly(key));
-    return this.mutex.runExclusive(key, () => this.handleInOrder(turn, key));
+    return inTurnScope(key, () => this.mutex.runExclusive(key, () => this.handleInOrder(turn, key)));
   }
 
   /** A door reconnecting asks what is pending; asking must not create or extend a conversation. */
@@ -85,6 +95,7 @@ export class ConversationEngine implements SupportEngine {
   }
 
   private async handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
+    const started = performance.now();
     const now = this.clock();
     const record = await this.deps.store.get(key);
     const ttlMs = this.deps.ttlMinutes * 60_000;
@@ -101,19 +112,33 @@ export class ConversationEngine implements SupportEngine {
     if (expired) notices.push({ text: `Our previous conversation expired after ${this.deps.ttlMinutes} minutes without activity, so I am starting fresh.` });
 
     const ctx: TurnContext = { turn, state };
+    const before = structuredClone(state);
+    const observe = (replies: Reply[]) => this.observe({ turn, key, before, after: ctx.state, replies, userText: ctx.userText, outcome: ctx.outcome, latencyMs: performance.now() - started, at: now });
     let replies: Reply[];
     try {
       replies = await this.dispatch(ctx, notices);
     } catch (error) {
       this.deps.logger.error({ err: error, conversation: key }, 'engine turn failed');
-      return [{ text: 'Sorry, something went wrong on my side while answering. Please try again, or say "talk to a human".' }];
+      const sorry = [{ text: 'Sorry, something went wrong on my side while answering. Please try again, or say "talk to a human".' }];
+      ctx.outcome = 'error';
+      await observe(sorry);
+      return sorry;
     }
     const at = now.toISOString();
     if (ctx.userText !== undefined) transcript = [...transcript, { role: 'user', text: ctx.userText.slice(0, TRANSCRIPT_TEXT_LIMIT), at }];
     else transcript = [...transcript, { role: 'user', text: describeInput(turn), at }];
     for (const r of replies) transcript.push({ role: 'bot', text: `${r.title ? `${r.title}: ` : ''}${r.text}`.slice(0, TRANSCRIPT_TEXT_LIMIT), at });
     await this.save(turn, key, ctx.state, transcript, record && !expired ? record.createdAt : undefined);
+    await observe(replies);
     return [...dedupeNotices(notices), ...replies];
+  }
+
+  private async observe(report: Parameters<TurnObserver>[0]): Promise<void> {
+    try {
+      await this.deps.observer?.(report);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'turn observer failed');
+    }
   }
 
   private async save(turn: Turn, key: string, state: ConversationState, transcript: TranscriptEntry[], createdAt?: string) {
@@ -355,6 +380,7 @@ export class ConversationEngine implements SupportEngine {
       }
       state.mode = 'idle';
       const scope = search.outOfScope;
+      ctx.outcome = scope ? 'out_of_scope' : 'abstained';
       const head = scope
         ? `That is outside what I know: ${scope.topic}. ${scope.pointer}`
         : 'I could not find this in Cloudflare’s troubleshooting docs, and I would rather not guess.';

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { botEventSchema, EVENT_RETENTION_MS, type BotEvent, type BotEventLog } from './turn-events.ts';
+
+export const EVENTS_FILE_NAME = 'events.sqlite';
+const PRUNE_EVERY = 500;
+
+/** Operator events in their own sqlite file beside conversations.sqlite, so the conversation schema stays the store's own. */
+export class SqliteEventLog implements BotEventLog {
+  readonly #db: Database.Database;
+  readonly #insert: Database.Statement<[number, string]>;
+  readonly #since: Database.Statement<[number], { json: string }>;
+  readonly #prune: Database.Statement<[number]>;
+  #appended = 0;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.#db = new Database(join(dataDir, EVENTS_FILE_NAME));
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#db.exec('CREATE TABLE IF NOT EXISTS events (at_ms INTEGER NOT NULL, json TEXT NOT NULL); CREATE INDEX IF NOT EXISTS events_at ON events (at_ms);');
+    this.#insert = this.#db.prepare('INSERT INTO events (at_ms, json) VALUES (?, ?)');
+    this.#since = this.#db.prepare('SELECT json FROM events WHERE at_ms >= ? ORDER BY at_ms, rowid');
+    this.#prune = this.#db.prepare('DELETE FROM events WHERE at_ms < ?');
+  }
+
+  async append(event: BotEvent): Promise<void> {
+    const valid = botEventSchema.parse(event);
+    const atMs = Date.parse(valid.at);
+    this.#insert.run(atMs, JSON.stringify(valid));
+    if (++this.#appended % PRUNE_EVERY === 1) this.#prune.run(atMs - EVENT_RETENTION_MS);
+  }
+
+  async since(since: Date): Promise<BotEvent[]> {
+    return parseEvents(this.#since.all(since.getTime()).map((r) => r.json));
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** A row that no longer matches the schema (older version, hand edit) is skipped, not fatal. */
+export function parseEvents(lines: string[]): BotEvent[] {
+  const events: BotEvent[] = [];
+  for (const line of lines) {
+    try {
+      const parsed = botEventSchema.safeParse(JSON.parse(line));
+      if (parsed.success) events.push(parsed.data);
+    } catch {
+      // unreadable JSON: skipped like an invalid row
+    }
+  }
+  return events;
+}
