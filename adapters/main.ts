@@ -1,48 +1,66 @@
-import { loadConfig, ConfigError } from '../src/config.ts';
+import { ConfigError, enabledDoors, loadConfig, loadDotEnv } from '../src/config.ts';
 import { createEngine } from '../src/engine.ts';
 import { createLogger } from '../src/log.ts';
+import { createBotMetrics } from '../src/metrics/bot-metrics.ts';
+import { startOperatorServer } from './http/operator-server.ts';
+import { handleSignals } from './lifecycle/signals.ts';
+import { watchKnowledge } from './lifecycle/watch-knowledge.ts';
+
+/** How long in-flight turns get to finish after SIGTERM/SIGINT. */
+const DRAIN_MS = 10_000;
 
 /**
- * `npm start`: every door whose credentials are present, sharing one engine;
- * with none, the terminal chat, so the bot works on a fresh machine.
+ * `npm start`: every enabled door (DOORS, or every door whose credentials are set), sharing one
+ * engine, one metrics registry and one HTTP server on PORT; with none, the terminal chat, so the
+ * bot works on a fresh machine.
  */
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
-  const hasDiscord = Boolean(config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID);
-  const hasSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
-  if (!hasDiscord && !hasSlack) {
+  const doors = enabledDoors(config);
+  if (!doors.length) {
     const { run } = await import('./cli/commands/chat.ts');
     const { processIo } = await import('./cli/io.ts');
     process.exitCode = await run(process.argv.slice(2), processIo);
     return;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const engine = await createEngine({ config, logger });
-  const stops: (() => Promise<void>)[] = [];
-  if (hasDiscord) {
+  const metrics = createBotMetrics();
+  const engine = await createEngine({ config, logger, metrics });
+  const server = await startOperatorServer({ port: config.PORT, host: config.HOST, registry: metrics.registry, logger });
+  server.addCheck('knowledge', () => Boolean(engine.knowledgeKey) || 'knowledge not loaded');
+  server.addCheck('store', async () => (await engine.storeAnswers()) || 'conversation store does not answer');
+  logger.info({ port: server.port, doors }, 'health, readiness and metrics on /healthz, /readyz, /metrics');
+
+  const stops: ((drainMs: number) => Promise<void>)[] = [];
+  if (doors.includes('discord')) {
     const { startDiscord } = await import('./discord/start.ts');
-    const discord = await startDiscord({ config, engine, logger });
-    stops.push(() => discord.stop());
-    logger.info('discord door started');
+    const discord = await startDiscord({ config, engine, logger, server, metrics });
+    stops.push((ms) => discord.stop(ms));
   }
-  if (hasSlack) {
+  if (doors.includes('slack')) {
     const { startSlack } = await import('./slack/start.ts');
-    const slack = await startSlack({ config, engine, logger });
-    stops.push(() => slack.stop());
-    logger.info({ port: config.PORT }, 'slack door started');
+    const slack = await startSlack({ config, engine, logger, server, metrics });
+    stops.push((ms) => slack.stop(ms));
   }
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await Promise.allSettled(stops.map((stop) => stop()));
-    await engine.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const unwatch = config.KNOWLEDGE_WATCH ? watchKnowledge(config.KNOWLEDGE_DIR, () => engine.reloadKnowledge(), logger) : () => {};
+  handleSignals({
+    logger,
+    reload: () => engine.reloadKnowledge(),
+    async shutdown() {
+      unwatch();
+      server.drain();
+      await Promise.allSettled(stops.map((stop) => stop(DRAIN_MS)));
+      await engine.close();
+      await server.close();
+    },
+  });
 }
 
 main().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`Start-up failed: ${message}\n`);
   process.exitCode = 1;
+  // A door half-started (sockets, timers) must not keep a failed start-up alive.
+  setTimeout(() => process.exit(1), 1_000).unref();
 });

@@ -1,8 +1,12 @@
-import { Events, type Client } from 'discord.js';
+import { Events, Status, type Client } from 'discord.js';
 import type { Config } from '../../src/config.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
+import type { BotMetrics } from '../../src/metrics/bot-metrics.ts';
+import type { OperatorServer } from '../http/operator-server.ts';
+import { InFlightWork } from '../shared/in-flight-work.ts';
 import { createDiscordClient, type RestTuning } from './client.ts';
+import { tellPrivately } from './interaction-replies.ts';
 import type { DoorContext } from './context.ts';
 import { onThreadCreate } from './listeners/forum-posts.ts';
 import { guarded } from './listeners/guarded.ts';
@@ -15,29 +19,52 @@ export type StartDiscordOptions = {
   logger: Logger;
   /** Tests turn retries and timeouts down; production keeps discord.js defaults. */
   rest?: RestTuning;
+  /** The process's HTTP server: /readyz waits for the gateway. */
+  server?: OperatorServer;
+  metrics?: BotMetrics;
 };
 
-export type DiscordDoor = { client: Client; stop(): Promise<void> };
+export type DiscordDoor = {
+  client: Client;
+  /** Resolves once every event taken so far has been answered. */
+  idle(): Promise<void>;
+  /** Stops taking events, lets deferred interactions get their answer (at most `drainMs`, default 10 s), then disconnects. */
+  stop(drainMs?: number): Promise<void>;
+};
+
+const RESTARTING = 'The bot is restarting. Please try again in a minute.';
 
 /** Connects the Discord door and resolves once the client is ready. */
-export async function startDiscord({ config, engine, logger, rest }: StartDiscordOptions): Promise<DiscordDoor> {
+export async function startDiscord({ config, engine, logger, rest, server, metrics }: StartDiscordOptions): Promise<DiscordDoor> {
   const token = config.DISCORD_TOKEN;
   if (!token || !config.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required to start the Discord door');
   const log = logger.child({ door: 'discord' });
   const ctx: DoorContext = { config, engine, logger: log };
   const client = createDiscordClient(config, rest);
+  const inFlight = new InFlightWork();
+  let accepting = true;
 
-  client.on(Events.InteractionCreate, guarded(log, 'interactionCreate', (interaction) => onInteraction(interaction, ctx)));
+  client.on(Events.InteractionCreate, guarded(log, 'interactionCreate', async (interaction) => {
+    if (accepting) return inFlight.track(onInteraction(interaction, ctx));
+    // Shutting down: a quick private word beats Discord's "interaction failed".
+    if (interaction.isRepliable()) await tellPrivately(interaction, RESTARTING).catch(() => undefined);
+  }));
   if (config.DISCORD_ANSWER_MENTIONS) {
-    client.on(Events.MessageCreate, guarded(log, 'messageCreate', (message) => onMessage(message, ctx)));
-    client.on(Events.ThreadCreate, guarded(log, 'threadCreate', (thread, newlyCreated) => onThreadCreate(thread, newlyCreated, ctx)));
+    client.on(Events.MessageCreate, guarded(log, 'messageCreate', async (message) => void (accepting && (await inFlight.track(onMessage(message, ctx))))));
+    client.on(Events.ThreadCreate, guarded(log, 'threadCreate', async (thread, newlyCreated) => void (accepting && (await inFlight.track(onThreadCreate(thread, newlyCreated, ctx))))));
   }
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.ShardError, (error, shard) => log.error({ err: error, shard }, 'Discord gateway connection error'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'Discord gateway reconnecting'));
-  client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter }, 'Discord rate limit; waiting'));
+  client.rest.on('rateLimited', (info) => {
+    metrics?.rateLimitWaits.inc({ door: 'discord' });
+    metrics?.rateLimitWaitSeconds.inc({ door: 'discord' }, info.retryAfter / 1000);
+    log.warn({ route: info.route, retryAfter: info.retryAfter }, 'Discord rate limit; waiting');
+  });
+  if (metrics) client.rest.on('response', (_request, response) => void (response.status >= 400 && response.status !== 429 && metrics.apiErrors.inc({ door: 'discord' })));
+  server?.addCheck('discord', () => client.isReady() && client.ws.status === Status.Ready ? true : `Discord gateway not connected (status ${client.ws.status})`);
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -48,5 +75,13 @@ export async function startDiscord({ config, engine, logger, rest }: StartDiscor
     throw error;
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord door ready');
-  return { client, stop: () => client.destroy() };
+  return {
+    client,
+    idle: () => inFlight.settled(),
+    async stop(drainMs = 10_000) {
+      accepting = false;
+      await inFlight.settled(drainMs);
+      await client.destroy();
+    },
+  };
 }

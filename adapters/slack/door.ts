@@ -3,7 +3,7 @@ import type { Reply, SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
 import { BoundedMemory } from './bounded-memory.ts';
 import { isDirectChannel } from './conversation-id.ts';
-import { InFlightWork } from './in-flight-work.ts';
+import { InFlightWork } from '../shared/in-flight-work.ts';
 import { SlackMetrics } from './metrics.ts';
 
 /** Everything a listener needs, passed explicitly so two doors (or two tests) never share state. */

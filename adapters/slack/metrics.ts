@@ -1,17 +1,30 @@
-/** Counters an operator can scrape from /metrics; plain text, one `name value` per line. */
+import { Counter, type Registry } from 'prom-client';
+
+/** Counts the door keeps as plain numbers (listeners just add 1); exported through the process registry. */
 export class SlackMetrics {
   eventsReceived = 0;
   duplicatesSkipped = 0;
   repliesSent = 0;
   errors = 0;
+}
 
-  toText(): string {
-    return [
-      `slack_events_received_total ${this.eventsReceived}`,
-      `slack_duplicate_events_skipped_total ${this.duplicatesSkipped}`,
-      `slack_replies_sent_total ${this.repliesSent}`,
-      `slack_errors_total ${this.errors}`,
-      '',
-    ].join('\n');
-  }
+/** Publishes a door's counts on `registry`, read at scrape time, so listeners stay free of prom-client. */
+export function registerSlackMetrics(registry: Registry, metrics: SlackMetrics, onErrors: (count: number) => void = () => {}): void {
+  const counter = (name: string, help: string, read: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  counter('slack_events_received_total', 'Slack events, commands and actions received.', () => metrics.eventsReceived);
+  counter('slack_duplicate_events_skipped_total', 'Slack redeliveries recognised by event id and not answered twice.', () => metrics.duplicatesSkipped);
+  counter('slack_replies_sent_total', 'Messages the Slack door posted.', () => metrics.repliesSent);
+  counter('slack_errors_total', 'Slack listener and Web API failures.', () => {
+    onErrors(metrics.errors);
+    return metrics.errors;
+  });
 }

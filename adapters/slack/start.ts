@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
@@ -6,7 +5,9 @@ import type { Logger } from '../../src/log.ts';
 import { boltLoggerFrom } from './bolt-logger.ts';
 import { createSlackDoor, type SlackDoor } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
-import { operatorRoutes, serveOperatorRoutes } from './operator-routes.ts';
+import { createBotMetrics, type BotMetrics } from '../../src/metrics/bot-metrics.ts';
+import { startOperatorServer, type OperatorServer } from '../http/operator-server.ts';
+import { registerSlackMetrics } from './metrics.ts';
 
 export type StartSlackOptions = {
   config: Config;
@@ -18,16 +19,21 @@ export type StartSlackOptions = {
   host?: string;
   /** Web API retries. A 429 wait counts as one retry, so keep at least 1 for Retry-After to be honoured. */
   retryConfig?: webApi.RetryOptions;
+  /** The process's HTTP server (health, metrics); without one the door starts its own on `port`. */
+  server?: OperatorServer;
+  /** The process's metrics; without them the door keeps its own registry. */
+  metrics?: BotMetrics;
 };
 
 export type RunningSlackDoor = {
   app: App;
   door: SlackDoor;
-  /** The HTTP port actually bound (events, /healthz, /metrics). */
+  /** The HTTP port actually bound (events, /healthz, /readyz, /metrics). */
   port: number;
   /** Resolves once every acked request has finished its follow-up work. */
   idle(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops taking events, lets acked work finish (at most `drainMs`, default 10 s), then disconnects. */
+  stop(drainMs?: number): Promise<void>;
 };
 
 // The Web API default retries for about 30 minutes; an answer that late is worse than a logged failure.
@@ -50,18 +56,27 @@ function required(value: string | undefined, name: string): string {
 }
 
 /**
- * The Slack door: Bolt over HTTP at /slack/events on PORT (with /healthz and
- * /metrics beside it), or over Socket Mode when SLACK_APP_TOKEN is set. Owns
+ * The Slack door: Bolt over HTTP at /slack/events on the process's shared
+ * server (beside /healthz, /readyz and /metrics), or over Socket Mode when
+ * SLACK_APP_TOKEN is set. Owns
  * no globals, so it can run in the same process as the Discord door.
  */
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackDoor> {
   const { config } = options;
   const token = required(config.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN');
   const door = createSlackDoor({ engine: options.engine, config, logger: options.logger });
-  const logger = boltLoggerFrom(door.logger);
+  const metrics = options.metrics ?? createBotMetrics({ defaultMetrics: false });
+  const logger = boltLoggerFrom(door.logger, { onRateLimited: (seconds) => {
+    metrics.rateLimitWaits.inc({ door: 'slack' });
+    metrics.rateLimitWaitSeconds.inc({ door: 'slack' }, seconds);
+  } });
+  let errorsSeen = 0;
+  registerSlackMetrics(metrics.registry, door.metrics, (errors) => {
+    metrics.apiErrors.inc({ door: 'slack' }, errors - errorsSeen);
+    errorsSeen = errors;
+  });
   const clientOptions = slackClientOptions(config, options.retryConfig ?? DEFAULT_RETRIES);
-  const customRoutes = operatorRoutes(door.metrics);
-  const port = options.port ?? config.PORT;
+  const server = options.server ?? (await startOperatorServer({ port: options.port ?? config.PORT, host: options.host, registry: metrics.registry, logger: door.logger }));
 
   const receiver = config.SLACK_APP_TOKEN
     ? { mode: 'socket' as const, socket: new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions } }) }
@@ -70,7 +85,6 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
         http: new HTTPReceiver({
           signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'),
           endpoints: '/slack/events',
-          customRoutes,
           logger,
           // Ack before the work: Slack wants a response within 3 s and retries otherwise.
           processBeforeResponse: false,
@@ -82,22 +96,32 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   // auth.test happens here: a bad token fails start-up instead of the first event.
   await app.init();
 
-  const listenOn = options.host ? { port, host: options.host } : { port };
-  const server = receiver.mode === 'http' ? await receiver.http.start(listenOn) : await serveOperatorRoutes(customRoutes, port, options.host);
-  if (receiver.mode === 'socket') await receiver.socket.start();
-  const boundPort = (server.address() as AddressInfo).port;
-  door.logger.info({ port: boundPort, mode: receiver.mode }, 'Slack door listening');
+  let connected = true;
+  if (receiver.mode === 'http') {
+    // The shared server routes /slack/events to Bolt: one PORT for events, health and metrics.
+    server.mount('/slack/events', receiver.http.requestListener);
+  } else {
+    const socket = receiver.socket.client;
+    socket.on('connected', () => (connected = true));
+    socket.on('reconnecting', () => (connected = false));
+    socket.on('disconnected', () => (connected = false));
+    await receiver.socket.start();
+  }
+  server.addCheck('slack', () => connected || 'Slack Socket Mode connection down');
+  door.logger.info({ port: server.port, mode: receiver.mode }, 'Slack door listening');
 
   return {
     app,
     door,
-    port: boundPort,
+    port: server.port,
     idle: () => door.inFlight.settled(),
-    async stop() {
-      await door.inFlight.settled();
-      await app.stop();
-      // HTTPReceiver closes its own server; the Socket Mode probe server is ours to close.
-      if (receiver.mode === 'socket') await new Promise<void>((resolve) => server.close(() => resolve()));
+    async stop(drainMs = 10_000) {
+      if (receiver.mode === 'http') server.unmount('/slack/events');
+      else await receiver.socket.client.disconnect().catch(() => {});
+      await door.inFlight.settled(drainMs);
+      connected = false;
+      if (receiver.mode === 'socket') await app.stop().catch(() => {});
+      if (!options.server) await server.close();
     },
   };
 }

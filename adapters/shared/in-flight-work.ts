@@ -1,5 +1,5 @@
 /**
- * Work still running after Slack was acked (we ack first and answer after).
+ * Work a door has taken on and not finished (Slack: acked, answer pending; Discord: deferred).
  * stop() waits for it so a shutdown does not drop half-sent answers, and tests
  * use it to know that nothing more is coming.
  */
