@@ -1,3 +1,4 @@
+import { loadDotEnv } from '../../src/config.ts';
 import { processIo, type Command } from './io.ts';
 
 /** One entry point for operators and scripts; each command lives in its own file and is loaded on demand. */
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'kb stats': () => import('./commands/kb-stats.ts'),
   'kb lint': () => import('./commands/kb-lint.ts'),
   'kb flow': () => import('./commands/kb-flow.ts'),
+  report: () => import('./commands/report.ts'),
 };
 
 const USAGE = `usage: cli <command>
@@ -16,9 +18,11 @@ const USAGE = `usage: cli <command>
   chat [--json]                      talk to the bot in the terminal
   kb stats                           what the knowledge contains
   kb lint [dir]                      check every decision tree
-  kb flow <id> --mermaid             print a decision tree as a Mermaid diagram`;
+  kb flow <id> --mermaid             print a decision tree as a Mermaid diagram
+  report [--since 7d] [--json] [--html FILE]  the knowledge-gap report over the store`;
 
 async function main(argv: string[]): Promise<number> {
+  loadDotEnv();
   const [first, second, ...rest] = argv;
   const twoWord = first && second ? `${first} ${second}` : '';
   const key = twoWord in COMMANDS ? twoWord : first ?? '';
