@@ -38,7 +38,7 @@ export function renderReportHtml(report: GapReport): string {
     trees: report.trees.filter((t) => t.nodes.length).map((t) => ({ id: t.tree, title: t.title ?? t.tree, nodes: t.nodes.map((n) => n.node), reached: t.nodes.map((n) => n.reached), left: t.nodes.map((n) => n.leftHere) })),
   };
   const pages = report.worstPages.length
-    ? `<table><thead><tr><th>page</th><th class="num">👎</th><th class="num">👍</th></tr></thead><tbody>${report.worstPages.map((p) => `<tr><td>${escapeHtml(p.title ?? p.page)} <code>${escapeHtml(p.page)}</code></td><td class="num">${p.down}</td><td class="num">${p.up}</td></tr>`).join('')}</tbody></table>`
+    ? `<table><thead><tr><th>page</th><th class="num">did not help</th><th class="num">helped</th></tr></thead><tbody>${report.worstPages.map((p) => `<tr><td>${escapeHtml(p.title ?? p.page)} <code>${escapeHtml(p.page)}</code></td><td class="num">${p.down}</td><td class="num">${p.up}</td></tr>`).join('')}</tbody></table>`
     : '<p class="empty">No page was rated "did not help".</p>';
   const trees = report.trees.length
     ? report.trees
@@ -59,7 +59,7 @@ export function renderReportHtml(report: GapReport): string {
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#202124}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #dadce0;padding-bottom:.2rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eee;vertical-align:top}
-.num{text-align:right;width:4rem;font-variant-numeric:tabular-nums}.variants{color:#5f6368;font-size:.9em}.empty{color:#5f6368}
+.num{text-align:right;width:6rem;font-variant-numeric:tabular-nums}.variants{color:#5f6368;font-size:.9em}.empty{color:#5f6368}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #dadce0;border-radius:8px;padding:.6rem 1rem;min-width:7rem}.card b{display:block;font-size:1.4rem}
 code{background:#f1f3f4;padding:0 .25rem;border-radius:3px;font-size:.88em}.tree{margin-bottom:1.5rem}
 </style></head><body>
@@ -82,7 +82,7 @@ ${groupTable('Questions that only got suggestions', report.suggestedOnly, 'No qu
   if (data.series.length) {
     new uPlot({ width: width, height: 280, scales: { x: { time: true } },
       series: [{}].concat(data.series.map(function (s) { return { label: s.label, stroke: s.color, width: 2, points: { show: true } }; })),
-      axes: [{}, { label: 'turns' }] }, [data.days].concat(data.series.map(function (s) { return s.values; })), perDay);
+      axes: [{ splits: function () { return data.days; }, values: function (u, splits) { return splits.map(function (s) { return new Date(s * 1000).toISOString().slice(5, 10); }); } }, { label: 'turns' }] }, [data.days].concat(data.series.map(function (s) { return s.values; })), perDay);
   } else { perDay.textContent = 'No turns in this period.'; }
   var bars = uPlot.paths.bars({ size: [0.6, 60] });
   data.trees.forEach(function (t) {
