@@ -2,6 +2,7 @@ import { ConfigError, enabledDoors, loadConfig, loadDotEnv } from '../src/config
 import { createEngine } from '../src/engine.ts';
 import { createLogger } from '../src/log.ts';
 import { createBotMetrics } from '../src/metrics/bot-metrics.ts';
+import { addEngineChecks } from './http/engine-checks.ts';
 import { startOperatorServer } from './http/operator-server.ts';
 import { handleSignals } from './lifecycle/signals.ts';
 import { watchKnowledge } from './lifecycle/watch-knowledge.ts';
@@ -28,8 +29,7 @@ async function main(): Promise<void> {
   const metrics = createBotMetrics();
   const engine = await createEngine({ config, logger, metrics });
   const server = await startOperatorServer({ port: config.PORT, host: config.HOST, registry: metrics.registry, logger });
-  server.addCheck('knowledge', () => Boolean(engine.knowledgeKey) || 'knowledge not loaded');
-  server.addCheck('store', async () => (await engine.storeAnswers()) || 'conversation store does not answer');
+  addEngineChecks(server, engine);
   logger.info({ port: server.port, doors }, 'health, readiness and metrics on /healthz, /readyz, /metrics');
 
   const stops: ((drainMs: number) => Promise<void>)[] = [];

@@ -36,6 +36,15 @@ export async function run(args: string[], io: CommandIo, engineOverride?: Suppor
   offered = resumed.flatMap((r) => r.choices ?? []);
   for (const reply of resumed) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
   const rl = createInterface({ input: process.stdin, terminal: false });
+  // SIGTERM/Ctrl+C: stop reading, let the turn in progress answer, close the store; a second one exits at once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    rl.close();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   const prompt = () => {
     if (!json && process.stdout.isTTY) process.stdout.write('> ');
   };
@@ -55,6 +64,8 @@ export async function run(args: string[], io: CommandIo, engineOverride?: Suppor
     for (const reply of replies) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
     prompt();
   }
+  process.off('SIGTERM', stop);
+  process.off('SIGINT', stop);
   await engine.close();
   return 0;
 }
