@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       await server.close();
     },
   });
+  logger.info({ doors, port: server.port, knowledgeWatch: config.KNOWLEDGE_WATCH }, 'started');
 }
 
 main().catch((error: unknown) => {

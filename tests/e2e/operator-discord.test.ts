@@ -32,7 +32,7 @@ beforeAll(async () => {
     KNOWLEDGE_WATCH: 'false',
   });
   base = await bot.baseUrl();
-  await bot.waitForLog('Discord door ready');
+  await bot.waitForLog('started');
 }, 60_000);
 
 afterAll(async () => {
@@ -95,9 +95,10 @@ describe('Discord-only deployment: health, readiness and metrics on PORT', () =>
   });
 
   it('SIGTERM with a deferred /ask still waiting on a slow status page: the answer is delivered, then the process exits 0', async () => {
+    const waiting = status.nextRequest();
     const ask = fake.runsSlashCommand(alice, 'ask', { question: 'is cloudflare down right now?' });
     await fake.callbackFor(ask); // deferred: Discord now waits for our follow-up
-    await status.requested();
+    await waiting;
     bot.signal('SIGTERM');
     const exit = await bot.exited;
     expect(exit.code).toBe(0);

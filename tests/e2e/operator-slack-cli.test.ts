@@ -43,7 +43,7 @@ describe('Slack in HTTP mode: events, health and metrics share one port', () => 
     fake = await new FakeSlackApi().start();
     bot = new BotProcess({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(temp, 'slack-data'), STATUS_PAGE_URL: statusUrl, KNOWLEDGE_WATCH: 'false' });
     base = await bot.baseUrl();
-    await bot.waitForLog('Slack door listening');
+    await bot.waitForLog('started');
   }, 60_000);
   afterAll(async () => {
     await bot?.stop();
@@ -66,9 +66,10 @@ describe('Slack in HTTP mode: events, health and metrics share one port', () => 
   });
 
   it('SIGTERM with an answer still waiting on a slow status page: it is posted, new events are refused, exit 0', async () => {
+    const waiting = status.nextRequest();
     const { ts, sent } = mention('is cloudflare down right now?');
     expect((await sent).status).toBe(200); // acked first, answered after
-    await status.requested();
+    await waiting;
     bot.signal('SIGTERM');
     await bot.waitForLog(/^shutting down/);
     const late = mention('error 522');
@@ -86,8 +87,9 @@ describe('terminal door', () => {
     const chat = new BotProcess({ DATA_DIR: join(temp, 'cli-data'), STATUS_PAGE_URL: statusUrl, LOG_LEVEL: 'warn' });
     try {
       await chat.waitFor(() => (/Cloudflare support assistant/.test(chat.stdout) ? true : undefined), 'the greeting');
+      const waiting = status.nextRequest();
       chat.write('is cloudflare down right now?\n');
-      await status.requested();
+      await waiting;
       chat.signal('SIGTERM');
       const exit = await chat.exited;
       expect(exit.code).toBe(0);

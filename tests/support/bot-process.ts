@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export type LogLine = { level: number; msg: string; [key: string]: unknown };
 
@@ -25,7 +24,8 @@ export class BotProcess {
   private readonly waiters = new Set<() => void>();
 
   constructor(env: Record<string, string>, options: { cwd?: string; entry?: string[] } = {}) {
-    this.child = spawn(TSX, options.entry ?? [join(ROOT, 'adapters', 'main.ts')], { cwd: options.cwd ?? ROOT, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    // node --import tsx, not the tsx CLI: one process, so signals (SIGHUP included) reach the bot itself.
+    this.child = spawn(process.execPath, ['--import', 'tsx', ...(options.entry ?? [join(ROOT, 'adapters', 'main.ts')])], { cwd: options.cwd ?? ROOT, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let partial = '';
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrText += chunk.toString('utf8');

@@ -14,7 +14,7 @@ export class SlowStatusPage {
   constructor(private readonly delayMs: number) {
     this.server = createServer((_req, res) => {
       this.requests++;
-      for (const waiter of this.waiters) waiter();
+      for (const waiter of [...this.waiters]) waiter();
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(OPERATIONAL_SUMMARY));
@@ -27,10 +27,15 @@ export class SlowStatusPage {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Resolves once a turn is waiting on the page. */
-  requested(): Promise<void> {
-    if (this.requests > 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add(resolve));
+  /** Resolves when the next request arrives (a turn is then waiting on the page); call it before causing one. */
+  nextRequest(): Promise<void> {
+    return new Promise((resolve) => {
+      const once = () => {
+        this.waiters.delete(once);
+        resolve();
+      };
+      this.waiters.add(once);
+    });
   }
 
   async close(): Promise<void> {
