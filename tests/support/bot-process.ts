@@ -25,7 +25,7 @@ export class BotProcess {
 
   constructor(env: Record<string, string>, options: { cwd?: string; entry?: string[] } = {}) {
     // node --import tsx, not the tsx CLI: one process, so signals (SIGHUP included) reach the bot itself.
-    this.child = spawn(process.execPath, ['--import', 'tsx', ...(options.entry ?? [join(ROOT, 'adapters', 'main.ts')])], { cwd: options.cwd ?? ROOT, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ...(options.entry ?? [join(ROOT, 'adapters', 'main.ts')])], { cwd: options.cwd ?? ROOT, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let partial = '';
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrText += chunk.toString('utf8');
@@ -90,6 +90,11 @@ export class BotProcess {
 
   write(text: string): void {
     this.child.stdin?.write(text);
+  }
+
+  /** Closes stdin, as a script piping input does. */
+  endInput(): void {
+    this.child.stdin?.end();
   }
 
   signal(signal: NodeJS.Signals): void {
