@@ -1,7 +1,6 @@
 import { ConfigError, enabledDoors, loadConfig, loadDotEnv } from '../src/config.ts';
 import { createEngine } from '../src/engine.ts';
 import { createLogger } from '../src/log.ts';
-import { createBotMetrics } from '../src/metrics/bot-metrics.ts';
 import { addEngineChecks } from './http/engine-checks.ts';
 import { startOperatorServer } from './http/operator-server.ts';
 import { handleSignals } from './lifecycle/signals.ts';
@@ -26,6 +25,8 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // prom-client loads only where metrics are served, not for the terminal chat.
+  const { createBotMetrics } = await import('../src/metrics/bot-metrics.ts');
   const metrics = createBotMetrics();
   const engine = await createEngine({ config, logger, metrics });
   const server = await startOperatorServer({ port: config.PORT, host: config.HOST, registry: metrics.registry, logger });

@@ -3,7 +3,6 @@ import type { Config } from './config.ts';
 import { ConversationEngine } from './conversation/engine.ts';
 import type { Handoff, HandoffRequest, SupportEngine } from './conversation/seam.ts';
 import type { Diagnostics } from './conversation/diagnostics-replies.ts';
-import { checkUrl, createCachedStatus } from './diagnostics/index.ts';
 import { loadKnowledge, type KnowledgeLoad } from './knowledge-cache/knowledge-snapshot.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { BotMetrics } from './metrics/bot-metrics.ts';
@@ -57,9 +56,11 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const events = await openEventLog({ kind: storeKind, dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
   const store: ConversationStore = observeFeedback(await openStore({ kind: storeKind, dataDir: config.DATA_DIR, logger }), { events, ...(metrics ? { metrics } : {}) });
   const limiter = new TokenBucketRateLimiter({ limit: 30, windowMs: 60_000 });
+  // undici and the probes load only when an operator turned a live diagnostic on.
+  const probes = config.STATUS_PAGE_URL || config.URL_CHECKS ? await import('./diagnostics/index.ts') : undefined;
   const diagnostics: Diagnostics = {
-    ...(config.STATUS_PAGE_URL ? { status: createCachedStatus({ baseUrl: config.STATUS_PAGE_URL }) } : {}),
-    ...(config.URL_CHECKS ? { checkUrl: (url: string) => checkUrl(url, { allowPrivateAddresses: options.allowPrivateUrlChecks === true }) } : {}),
+    ...(probes && config.STATUS_PAGE_URL ? { status: probes.createCachedStatus({ baseUrl: config.STATUS_PAGE_URL }) } : {}),
+    ...(probes && config.URL_CHECKS ? { checkUrl: (url: string) => probes.checkUrl(url, { allowPrivateAddresses: options.allowPrivateUrlChecks === true }) } : {}),
   };
   const escalationOf = (loaded: KnowledgeLoad) => ({ caseUrl: config.SUPPORT_CASE_URL, support: loaded.support });
   const engine = new ConversationEngine({

@@ -1,5 +1,5 @@
 import type { CachedStatus, UrlCheckResult } from '../diagnostics/index.ts';
-import { describeStatus } from '../diagnostics/index.ts';
+import { describeStatus } from '../diagnostics/describe-status.ts';
 import { CHOICE, clipLabel } from './choice-ids.ts';
 import type { EvidenceFacts } from './evidence.ts';
 import { mergeEvidence } from './evidence.ts';

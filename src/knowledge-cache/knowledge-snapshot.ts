@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { EngineKnowledge } from '../engine-knowledge.ts';
 import type { SupportConfig } from '../escalation/support-config.ts';
@@ -29,14 +29,25 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The files whose code builds the graph. From source (tsx), the loader's folders; from the bundle
+ * (dist/, where this module is one chunk among others), every bundled file: any rebuild counts.
+ */
+function codeFiles(): { base: string; files: string[] } {
+  const here = import.meta.dirname;
+  if (basename(here) !== 'knowledge-cache') return { base: here, files: filesUnder(here).filter((f) => f.endsWith('.js')) };
+  const srcRoot = resolve(here, '..');
+  const files = [...CODE_DIRS.flatMap((d) => filesUnder(join(srcRoot, d))), ...CODE_FILES.flatMap((f) => readdirSync(srcRoot).filter((n) => n.startsWith(`${f}.`)).map((n) => join(srcRoot, n)))];
+  return { base: srcRoot, files: files.filter((f) => !/\.test\.[jt]s$/.test(f)) };
+}
+
 let codeVersion: string | undefined;
-/** A hash of the loader's own source (or compiled) files, so a code change invalidates snapshots. */
+/** A hash of the code that builds the graph, so a code change invalidates snapshots. */
 function codeHash(): string {
   if (codeVersion) return codeVersion;
-  const srcRoot = resolve(import.meta.dirname, '..');
   const hash = createHash('sha256').update(`format ${SNAPSHOT_FORMAT}\n`);
-  const files = [...CODE_DIRS.flatMap((d) => filesUnder(join(srcRoot, d))), ...CODE_FILES.flatMap((f) => readdirSync(srcRoot).filter((n) => n.startsWith(`${f}.`)).map((n) => join(srcRoot, n)))];
-  for (const file of files.filter((f) => !/\.test\.[jt]s$/.test(f))) hash.update(`${relative(srcRoot, file)}\n`).update(readFileSync(file));
+  const { base, files } = codeFiles();
+  for (const file of files) hash.update(`${relative(base, file)}\n`).update(readFileSync(file));
   codeVersion = hash.digest('hex');
   return codeVersion;
 }

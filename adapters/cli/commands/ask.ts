@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../../src/config.ts';
 import { answerPlan } from '../../../src/conversation/answer-plan.ts';
-import { loadEngineKnowledge } from '../../../src/engine-knowledge.ts';
+import { loadKnowledge } from '../../../src/knowledge-cache/knowledge-snapshot.ts';
 import { hasFlag, positionals, type CommandIo } from '../io.ts';
 
 /** `ask [--json] "<question>"`: the page that answers it, for operators and scripts. */
@@ -9,7 +11,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.err('usage: ask [--json] "<question>"');
     return 2;
   }
-  const knowledge = loadEngineKnowledge();
+  const config = loadConfig();
+  // The snapshot under DATA_DIR/cache: an unchanged knowledge folder is not parsed again.
+  const { knowledge } = await loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir: join(config.DATA_DIR, 'cache') });
   const plan = answerPlan(knowledge, question);
   const docs = plan.search.docs.map((d) => ({ id: d.id, title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url, score: Number(d.score.toFixed(3)) }));
   if (hasFlag(args, '--json')) {

@@ -1,0 +1,31 @@
+// `npm run build` (also run by `npm ci` through `prepare`): bundles each entry point with esbuild
+// into dist/ (our code and the small pure-JS packages in a few files), so a start loads a handful
+// of modules instead of several hundred. Type checking is `npm run typecheck`'s job, not this one's.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+export const ENTRY_POINTS = ['adapters/main.ts', 'adapters/cli/main.ts', 'adapters/discord/deploy-commands.ts'];
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ENTRY_POINTS,
+  outbase: 'adapters',
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Small pure-JS packages are bundled (fewer files to resolve at start); native, large or lazily
+  // loaded ones stay in node_modules.
+  external: ['better-sqlite3', 'discord.js', '@slack/bolt', 'ioredis', 'pino', 'prom-client', 'undici', 'uplot', 'esbuild', 'tsx', 'playwright-core'],
+  sourcemap: 'linked',
+  // Bundled CommonJS packages call require(); ESM output has none unless we make one.
+  banner: { js: "import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+// scripts/launch.mjs runs dist/ only while this stamp is newer than every source file.
+writeFileSync(join(root, 'dist', '.built'), `${new Date().toISOString()}\n`);
