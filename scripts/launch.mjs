@@ -23,7 +23,8 @@ function newestSource(dir, newest = 0) {
 function buildIsFresh() {
   if (!existsSync(STAMP)) return false;
   const built = statSync(STAMP).mtimeMs;
-  return SOURCE_DIRS.every((dir) => newestSource(join(root, dir)) <= built);
+  // An image that ships only dist/ has no sources to be newer than the build.
+  return SOURCE_DIRS.every((dir) => !existsSync(join(root, dir)) || newestSource(join(root, dir)) <= built);
 }
 
 const [entry, ...args] = process.argv.slice(2);

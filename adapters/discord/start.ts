@@ -6,6 +6,7 @@ import type { BotMetrics } from '../../src/metrics/bot-metrics.ts';
 import type { OperatorServer } from '../http/operator-server.ts';
 import { InFlightWork } from '../shared/in-flight-work.ts';
 import { createDiscordClient, type RestTuning } from './client.ts';
+import { inviteUrl } from './invite.ts';
 import { tellPrivately } from './interaction-replies.ts';
 import type { DoorContext } from './context.ts';
 import { onThreadCreate } from './listeners/forum-posts.ts';
@@ -74,7 +75,7 @@ export async function startDiscord({ config, engine, logger, rest, server, metri
     await client.destroy();
     throw error;
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord door ready');
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(config.DISCORD_APPLICATION_ID) }, 'Discord door ready');
   return {
     client,
     idle: () => inFlight.settled(),
