@@ -65,6 +65,16 @@ describe('Slack in HTTP mode: events, health and metrics share one port', () => 
     expect(metrics.value('cfbot_platform_api_errors_total', { door: 'slack' })).toBe(0);
   });
 
+  it('counts Slack Web API rate-limit waits by door', async () => {
+    fake.rateLimitNext('chat.postMessage', 1, 1);
+    const { ts, sent } = mention('error 526');
+    expect((await sent).status).toBe(200);
+    await fake.waitForCall('chat.postMessage', (call) => call.body['thread_ts'] === ts, 15_000);
+    const metrics = await ScrapedMetrics.from(base);
+    expect(metrics.value('cfbot_platform_rate_limit_waits_total', { door: 'slack' })).toBeGreaterThanOrEqual(1);
+    expect(metrics.value('cfbot_platform_rate_limit_wait_seconds_total', { door: 'slack' })).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+
   it('SIGTERM with an answer still waiting on a slow status page: it is posted, new events are refused, exit 0', async () => {
     const waiting = status.nextRequest();
     const { ts, sent } = mention('is cloudflare down right now?');
