@@ -53,7 +53,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const load = () => loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir, onCacheProblem: (message) => logger.warn(message) });
   const first = await load();
   logger.debug({ from: first.from, ms: Math.round(first.ms) }, 'knowledge loaded');
-  const events = await openEventLog({ kind: storeKind, dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+  const events = await openEventLog({ kind: storeKind, dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, logger });
   const store: ConversationStore = observeFeedback(await openStore({ kind: storeKind, dataDir: config.DATA_DIR, logger }), { events, ...(metrics ? { metrics } : {}) });
   const limiter = new TokenBucketRateLimiter({ limit: 30, windowMs: 60_000 });
   // undici and the probes load only when an operator turned a live diagnostic on.

@@ -14,8 +14,10 @@ export class RedisEventLog implements BotEventLog {
   readonly #redis: Redis;
   #appended = 0;
 
-  constructor(url: string, options: { key?: string } = {}) {
+  constructor(url: string, options: { key?: string; onError?: (error: Error) => void } = {}) {
     this.#redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    // ioredis reconnects by itself; without a listener each failed attempt is printed as "unhandled".
+    this.#redis.on('error', options.onError ?? (() => {}));
     this.key = options.key ?? EVENTS_KEY;
   }
 
