@@ -83,6 +83,16 @@ describe('Discord-only deployment: health, readiness and metrics on PORT', () =>
     expect(metrics.value('cfbot_platform_rate_limit_wait_seconds_total', { door: 'discord' })).toBeGreaterThan(0);
   });
 
+  it('counts a failed Discord API call by door', async () => {
+    const before = (await ScrapedMetrics.from(base)).value('cfbot_platform_api_errors_total', { door: 'discord' });
+    fake.rest.failNext('PATCH /webhooks/:app/:token/messages/@original', 1, 403, { code: 50001, message: 'Missing Access' });
+    const ask = fake.runsSlashCommand(bob, 'ask', { question: 'error 526' });
+    await fake.callbackFor(ask);
+    await fake.rest.waitFor('PATCH /webhooks/:app/:token/messages/@original', (r) => r.status === 403);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await ScrapedMetrics.from(base)).value('cfbot_platform_api_errors_total', { door: 'discord' })).toBe(before + 1);
+  });
+
   it('one info line per turn: door, outcome, page or tree, latency, a turn id and conversation key, never the question', () => {
     const turns = bot.logs.filter((l) => l.msg === 'turn');
     expect(turns.length).toBeGreaterThanOrEqual(3);

@@ -9,7 +9,8 @@ type Family = { name: string; help: string; type: string; samples: Sample[] };
 const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
 const HELP_LINE = new RegExp(`^# HELP (${NAME}) (.*)$`);
 const TYPE_LINE = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`);
-const SAMPLE_LINE = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|NaN|\\+Inf|-Inf))(?: -?[0-9]+)?$`);
+// Values as Go's ParseFloat reads them (what Prometheus uses): NaN and Inf in any case.
+const SAMPLE_LINE = new RegExp(`^(${NAME})(?:\\{(.*)\\})? ([+-]?(?:[0-9]*\\.?[0-9]+(?:e[+-]?[0-9]+)?|nan|inf))(?: -?[0-9]+)?$`, 'i');
 const LABEL = /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(?:,|$)/;
 const SUFFIXES = ['_bucket', '_count', '_sum', ''];
 
@@ -46,7 +47,9 @@ export function parsePrometheusText(text: string): Map<string, Family> {
     const name = sample[1];
     const family = SUFFIXES.map((s) => (name.endsWith(s) ? families.get(name.slice(0, name.length - s.length)) : undefined)).find((f) => f !== undefined);
     if (!family?.type) throw new Error(`sample without HELP and TYPE: ${line}`);
-    family.samples.push({ name, labels: parseLabels(sample[2] ?? '', line), value: Number(sample[3]) });
+    const raw = sample[3].toLowerCase();
+    const value = raw === 'nan' ? Number.NaN : raw.endsWith('inf') ? (raw.startsWith('-') ? -Infinity : Infinity) : Number(raw);
+    family.samples.push({ name, labels: parseLabels(sample[2] ?? '', line), value });
   }
   return families;
 }
