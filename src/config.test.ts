@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, enabledDoors, loadConfig, loadDotEnv } from './config.ts';
+import { configSchema, ConfigError, enabledDoors, loadConfig, loadDotEnv } from './config.ts';
 
 describe('booleans are strict', () => {
   it.each(['true', 'TRUE', '1', 'yes', 'on'])('%s turns a flag on everywhere', (value) => {
@@ -52,6 +52,17 @@ describe('.env', () => {
       expect(loadDotEnv(join(dir, 'missing.env'), env)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable the config schema reads, each with a comment above it', () => {
+    const lines = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8').split('\n');
+    for (const name of Object.keys(configSchema.shape)) {
+      const at = lines.findIndex((l) => l.startsWith(`${name}=`));
+      expect(at, name).toBeGreaterThan(0);
+      expect(lines[at - 1]?.startsWith('#'), `${name} has a comment`).toBe(true);
     }
   });
 });
