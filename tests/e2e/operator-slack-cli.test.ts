@@ -109,6 +109,26 @@ describe('terminal door', () => {
     }
   }, 30_000);
 
+  it('a second SIGTERM exits at once, without waiting for the turn in flight', async () => {
+    const chat = new BotProcess({ DATA_DIR: join(temp, 'cli-data-2'), STATUS_PAGE_URL: statusUrl, LOG_LEVEL: 'warn' });
+    try {
+      await chat.waitFor(() => (/Cloudflare support assistant/.test(chat.stdout) ? true : undefined), 'the greeting');
+      const waiting = status.nextRequest();
+      chat.write('is cloudflare down right now?\n');
+      await waiting;
+      const signalled = Date.now();
+      chat.signal('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      chat.signal('SIGTERM');
+      const exit = await chat.exited;
+      expect(exit.code).toBe(1);
+      expect(Date.now() - signalled).toBeLessThan(2_000); // the status page holds the turn for 2.5 s
+      expect(chat.stdout).not.toMatch(/All Systems Operational/);
+    } finally {
+      await chat.stop();
+    }
+  }, 30_000);
+
   it('a terminal conversation is counted on the same metrics (turns, outcomes, answers, trees, feedback), and /readyz turns 503 when the store closes', async () => {
     const config = loadConfig({ DATA_DIR: join(temp, 'cli-metrics'), LOG_LEVEL: 'silent' });
     const metrics = createBotMetrics();
