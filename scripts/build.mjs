@@ -3,7 +3,17 @@
 // of modules instead of several hundred. Type checking is `npm run typecheck`'s job, not this one's.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import process from 'node:process';
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // `npm ci --omit=dev` still runs `prepare`; without the dev dependencies there is nothing to
+  // build with, and failing the install would help nobody (scripts/launch.mjs says what to do).
+  process.stderr.write('build: esbuild (a dev dependency) is not installed; dist/ was not built.\n');
+  process.exit(0);
+}
 
 const root = resolve(import.meta.dirname, '..');
 export const ENTRY_POINTS = ['adapters/main.ts', 'adapters/cli/main.ts', 'adapters/discord/deploy-commands.ts'];
