@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { EngineKnowledge } from '../engine-knowledge.ts';
@@ -31,11 +31,15 @@ function filesUnder(dir: string): string[] {
 
 /**
  * The files whose code builds the graph. From source (tsx), the loader's folders; from the bundle
- * (dist/, where this module is one chunk among others), every bundled file: any rebuild counts.
+ * (dist/, where this module is one chunk among others), the build's stamp: any rebuild counts.
  */
 function codeFiles(): { base: string; files: string[] } {
   const here = import.meta.dirname;
-  if (basename(here) !== 'knowledge-cache') return { base: here, files: filesUnder(here).filter((f) => f.endsWith('.js')) };
+  if (basename(here) !== 'knowledge-cache') {
+    // scripts/build.mjs stamps each build: one small file stands for every bundled one.
+    const stamp = join(here, '.built');
+    return { base: here, files: existsSync(stamp) ? [stamp] : filesUnder(here).filter((f) => f.endsWith('.js')) };
+  }
   const srcRoot = resolve(here, '..');
   const files = [...CODE_DIRS.flatMap((d) => filesUnder(join(srcRoot, d))), ...CODE_FILES.flatMap((f) => readdirSync(srcRoot).filter((n) => n.startsWith(`${f}.`)).map((n) => join(srcRoot, n)))];
   return { base: srcRoot, files: files.filter((f) => !/\.test\.[jt]s$/.test(f)) };
