@@ -38,6 +38,8 @@ type TurnContext = { turn: Turn; state: ConversationState; userText?: string };
 
 const RESTART_TEXT = 'Started over. What is going wrong? You can paste the error page, an error code, a Ray ID or your `cdn-cgi/trace` output.';
 const TRANSCRIPT_TEXT_LIMIT = 600;
+/** How many pages an unsure answer offers. */
+const MAX_SUGGESTIONS = 3;
 /** Idle conversations restart after the TTL, but moderators may hand one off days later: keep them a week. */
 const RETENTION_MS = 7 * 24 * 60 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -342,6 +344,16 @@ export class ConversationEngine implements SupportEngine {
 
   /** `plan` when the caller already searched for this text (leaving a tree), so it is not searched twice. */
   private async answerQuestion(ctx: TurnContext, text: string, plan: AnswerPlan = answerPlan(this.deps.knowledge, text)): Promise<Reply[]> {
+    const replies = await this.answerFromPlan(ctx, text, plan);
+    const language = plan.search.language;
+    const [head, ...rest] = replies;
+    if (!language || ctx.state.languageNoted || !head) return replies;
+    // Said once per conversation: the docs, and so the answers, are in English.
+    ctx.state.languageNoted = true;
+    return [{ ...head, text: `(${language.name} detected: I answer in English, the language of Cloudflare's docs.)\n\n${head.text}` }, ...rest];
+  }
+
+  private async answerFromPlan(ctx: TurnContext, text: string, plan: AnswerPlan): Promise<Reply[]> {
     const { state } = ctx;
     const knowledge = this.deps.knowledge;
     const { search } = plan;
@@ -367,18 +379,18 @@ export class ConversationEngine implements SupportEngine {
       }];
     }
 
-    const [first, second, third] = search.docs;
-    const ambiguous = first?.why === 'text' && second?.why === 'text' && second.score >= first.score * 0.92 && second.kind === 'docs';
-    if (ambiguous && first && second) {
-      const options = [first, second, third].filter((d): d is NonNullable<typeof d> => d !== undefined && d.kind === 'docs' && d.score >= first.score * 0.8);
+    // On topic but unsure (the answer policy's middle outcome): the closest pages, and a person.
+    const options = search.docs.filter((d) => d.kind === 'docs').slice(0, MAX_SUGGESTIONS);
+    if (search.outcome === 'suggest' && options.length) {
       state.mode = 'suggestions';
       state.suggestions = options.map((d) => d.id);
       return [{
-        text: 'A few articles could fit. Which one matches your problem?',
-        choices: options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })),
-        sources: options.map((d) => ({ title: d.title, url: d.url })),
+        text: 'I am not sure which article answers this. These look closest: did one of them help?',
+        choices: [...options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })), { id: CHOICE.escalate, label: 'None of these: talk to a human' }],
+        sources: options.map((d) => ({ title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url })),
       }];
     }
+    const [first] = search.docs;
     if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
     // A symptom that names a tree ("too many redirects") but no page squarely: the tree's cited steps beat a loose card.
     if (plan.flow && first.why === 'text' && !plan.code) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));

@@ -36,10 +36,19 @@ const NOT_CODES: RegExp[] = [
 ];
 
 /** A number followed by one of these counts things: "200 users", "500 requests". */
-const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?)\b/i;
+const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages?|posts?|messages?|products?|orders?|downloads?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
-const CODE_CUE = /(?:\berr(?:or)?s?|\bcode|\bhttp|\bstatus|\bresponse|\bgetting|\bgot|\bshows?|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#-]?\s*$/i;
+const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#=-]?\s*$/i;
+
+/**
+ * Error numbers of other software that happen to look like ours: "os error 10054"
+ * (a Windows socket error), "errno 111", "exit code 1020". Never a Cloudflare code.
+ */
+const FOREIGN_ERROR_CUE = /(?:\bos|\bsocket|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
+
+/** A status line's reason phrase after the number makes it a code: "403 Forbidden", "522 Connection timed out". */
+const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|uri too long|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;
 
 /** Codes this bot may name even without a cue word; others need a cue ("error 200"). */
 function isPlausibleCode(n: number): boolean {
@@ -59,7 +68,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const n = Number(code);
     const before = masked.slice(Math.max(0, m.index - 24), m.index);
     const after = masked.slice(m.index + m[0].length);
-    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after);
+    if (FOREIGN_ERROR_CUE.test(before)) continue;
+    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
     if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;

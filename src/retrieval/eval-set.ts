@@ -34,3 +34,42 @@ export function scoreAnswer(question: EvalQuestion, ids: string[], abstain: bool
   const good = new Set([question.expect, ...(question.alt ?? [])]);
   return { top1: !abstain && good.has(ids[0] ?? ''), top3: ids.slice(0, 3).some((id) => good.has(id)) };
 }
+
+/** What happened to one question, in the categories `cli eval` and the quality gate count. */
+export type EvalVerdict = 'correct' | 'wrong' | 'false-abstain' | 'none-abstained' | 'none-answered';
+
+export function verdict(question: EvalQuestion, ids: string[], abstain: boolean): EvalVerdict {
+  if (question.expect === 'none') return abstain ? 'none-abstained' : 'none-answered';
+  if (abstain) return 'false-abstain';
+  return scoreAnswer(question, ids, abstain).top1 ? 'correct' : 'wrong';
+}
+
+export type EvalTally = {
+  questions: number;
+  top1: number;
+  top3: number;
+  correct: number;
+  wrong: number;
+  falseAbstain: number;
+  /** Answerable questions answered with a suggestion list rather than one page (right or not). */
+  suggestionsOnly: number;
+  noneTotal: number;
+  noneAbstained: number;
+};
+
+export function tally(rows: { question: EvalQuestion; ids: string[]; abstain: boolean; suggested: boolean }[]): EvalTally {
+  const t: EvalTally = { questions: rows.length, top1: 0, top3: 0, correct: 0, wrong: 0, falseAbstain: 0, suggestionsOnly: 0, noneTotal: 0, noneAbstained: 0 };
+  for (const { question, ids, abstain, suggested } of rows) {
+    const score = scoreAnswer(question, ids, abstain);
+    if (score.top1) t.top1++;
+    if (score.top3) t.top3++;
+    const v = verdict(question, ids, abstain);
+    if (v === 'correct') t.correct++;
+    else if (v === 'wrong') t.wrong++;
+    else if (v === 'false-abstain') t.falseAbstain++;
+    if (question.expect === 'none') t.noneTotal++;
+    if (v === 'none-abstained') t.noneAbstained++;
+    if (suggested && question.expect !== 'none') t.suggestionsOnly++;
+  }
+  return t;
+}
