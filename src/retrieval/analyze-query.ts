@@ -1,3 +1,5 @@
+import { capLongTokens } from './tokenize.ts';
+
 /**
  * Reads what a message says about the problem before any search: error codes,
  * Ray IDs, URLs and hostnames, and whether the writer is a visitor or the site
@@ -127,7 +129,8 @@ export function detectAudience(text: string): Audience {
   return 'unknown';
 }
 
-export function analyzeQuery(text: string, knownCodes?: ReadonlySet<string>): QueryAnalysis {
+export function analyzeQuery(raw: string, knownCodes?: ReadonlySet<string>): QueryAnalysis {
+  const text = capLongTokens(raw);
   const { codes, explicitCodes } = extractCodes(text, knownCodes);
   return {
     codes,

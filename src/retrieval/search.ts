@@ -8,7 +8,7 @@ import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type WeightedTerm }
 import { outOfScopeTopic, type OutOfScopeTopic, type Scope } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
-import { tokenize } from './tokenize.ts';
+import { capLongTokens, tokenize } from './tokenize.ts';
 
 export type DocHit = {
   id: string;
@@ -60,8 +60,9 @@ export class Searcher {
   private readonly spelling: SpellingCorrector;
   private readonly expander: SynonymExpander;
   private readonly knownCodes: ReadonlySet<string>;
-  /** section index -> page index, and each page's sections. */
+  /** section index -> page index, and page id -> page index. */
   private readonly pageOfSection: number[] = [];
+  private readonly pageNumber: Map<string, number>;
   /** Terms of each page's title, slug, description and headings: what the page is about. */
   private readonly aboutTerms: Set<string>[];
   private readonly scope: Scope;
@@ -70,6 +71,7 @@ export class Searcher {
 
   constructor(private readonly kb: KnowledgeBase, knowledge: SearchKnowledge) {
     this.scope = knowledge.scope ?? { outOfScope: [] };
+    this.pageNumber = new Map(kb.pages.map((p, i) => [p.id, i]));
     this.languages = knowledge.languages;
     this.policy = knowledge.policy;
     this.pageIndex = new Bm25Index(
@@ -106,9 +108,10 @@ export class Searcher {
   }
 
   search(query: string, k = 5): SearchResult {
-    const translated = this.languages ? translateForSearch(this.languages, query) : undefined;
+    const translated = this.languages ? translateForSearch(this.languages, capLongTokens(query)) : undefined;
     // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
-    const text = translated ? `${query}\n${translated.english}` : query;
+    const capped = capLongTokens(query);
+    const text = translated ? `${capped}\n${translated.english}` : capped;
     const analysis = analyzeQuery(text, this.knownCodes);
     const segments = segmentMessage(text);
     const expansion = this.expander.expand(withoutAddresses(text));
@@ -117,16 +120,16 @@ export class Searcher {
     // Section scores once per query, for each page's deep link. (Mixing them into the page's
     // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
     const bestSection = new Map<number, { index: number; score: number }>();
-    for (const [i, s] of this.sectionIndex.score(terms)) {
+    for (const [i, score] of this.sectionIndex.score(terms)) {
       const page = this.pageOfSection[i] ?? -1;
-      if (s.score > (bestSection.get(page)?.score ?? 0)) bestSection.set(page, { index: i, score: s.score });
+      if (score > (bestSection.get(page)?.score ?? 0)) bestSection.set(page, { index: i, score });
     }
     const ranked = [...this.pageIndex.score(terms).entries()]
-      .map(([i, s]) => ({ index: i, page: this.kb.pages[i] as DocPage, score: s.score, matched: s.matched }))
+      .map(([i, score]) => ({ index: i, page: this.kb.pages[i] as DocPage, score }))
       .sort((a, b) => b.score - a.score);
     const best = ranked[0];
     const topText = best?.score ?? 0;
-    const bestCoverage = best ? coverage(best.matched, needs) : 0;
+    const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
 
     const hits = new Map<string, DocHit>();
     const add = (page: DocPage, score: number, why: DocHit['why']) => {
@@ -190,10 +193,10 @@ export class Searcher {
   }
 
   private addSecondary(hits: Map<string, DocHit>, terms: WeightedTerm[], needs: Parameters<typeof coverage>[1], topText: number, docsAnswer: boolean): void {
-    for (const [i, s] of this.secondaryIndex.score(terms)) {
+    for (const [i, score] of this.secondaryIndex.score(terms)) {
       const doc = this.kb.secondary[i] as SecondaryDoc;
-      const relative = topText > 0 ? (SECONDARY_FACTOR * s.score) / topText : 0;
-      if (relative <= 0.3 || coverage(s.matched, needs) < 0.6) continue;
+      const relative = topText > 0 ? (SECONDARY_FACTOR * score) / topText : 0;
+      if (relative <= 0.3 || coverage(this.secondaryIndex.matchedTerms(i, terms), needs) < 0.6) continue;
       const cap = docsAnswer ? 0.95 * TEXT_SCORE_CAP : 0.8;
       hits.set(doc.id, { id: doc.id, title: doc.title, url: doc.url ?? 'https://blog.cloudflare.com/', score: Math.min(cap, TEXT_SCORE_CAP * relative), kind: doc.kind, why: 'text' });
     }
@@ -210,7 +213,7 @@ export class Searcher {
   }
 
   private sectionOf(page: DocPage, bestSection: Map<number, { index: number; score: number }>): Pick<DocHit, 'section'> {
-    const best = bestSection.get(this.kb.pages.indexOf(page));
+    const best = bestSection.get(this.pageNumber.get(page.id) ?? -1);
     const anchor = best ? this.sectionIndex.keys[best.index]?.split('#')[1] : undefined;
     const section = anchor ? page.sections.find((s) => s.anchor === anchor) : undefined;
     return section ? { section: { anchor: section.anchor, heading: section.heading } } : {};
