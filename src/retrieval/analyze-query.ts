@@ -13,6 +13,8 @@ export type QueryAnalysis = {
   codes: string[];
   /** Codes stated explicitly ("error 522", "HTTP 502"), as opposed to a bare number. */
   explicitCodes: string[];
+  /** Numbers stated as an error code that no page of the knowledge has ("Error code: 600010", a Turnstile code). */
+  unknownCodes: string[];
   rayIds: string[];
   urls: string[];
   hostnames: string[];
@@ -86,6 +88,18 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   return { codes, explicitCodes: explicit };
 }
 
+/** "Error code: 600010", "Código de erro: 600010", "error 10039": a code, in any of the languages we read. */
+const STATED_CODE = /\b(?:error|erro|erreur|fehler|ошибк\w*)?\s*(?:code|código|codigo|код)\s*(?:de\s+erro|d'erreur|ошибки)?\s*[:#=]?\s*(\d{3,7})\b|\berror\s*[:#]?\s*(\d{3,7})\b/giu;
+
+export function extractUnknownCodes(text: string, knownCodes: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(STATED_CODE)) {
+    const code = m[1] ?? m[2];
+    if (code && !knownCodes.has(code) && !FOREIGN_ERROR_CUE.test(text.slice(Math.max(0, m.index - 12), m.index + 6))) found.add(code);
+  }
+  return [...found];
+}
+
 export function extractRayIds(text: string): string[] {
   const found = [...text.matchAll(/\b([0-9a-f]{16})(?:-([a-z]{3}))?\b/gi)]
     .filter((m) => /[0-9]/.test(m[1] ?? '') && /[a-f]/i.test(m[1] ?? '') || /ray/i.test(text))
@@ -135,6 +149,7 @@ export function analyzeQuery(raw: string, knownCodes?: ReadonlySet<string>): Que
   return {
     codes,
     explicitCodes,
+    unknownCodes: knownCodes ? extractUnknownCodes(text, knownCodes).filter((c) => !codes.includes(c)) : [],
     rayIds: extractRayIds(text),
     urls: extractUrls(text),
     hostnames: extractHostnames(text),

@@ -11,7 +11,8 @@ import { z } from 'zod';
  * 1. A Cloudflare code (1xxx, 10xxx, 52x) stated in an error context answers.
  * 2. A topic the knowledge declares out of scope abstains with a pointer,
  *    even with a plain HTTP status in it ("R2 returns 500").
- * 3. Any other code stated in an error context answers.
+ * 3. Any other code stated in an error context answers; a code stated that
+ *    no page knows ("Error code: 600010"), with no phrase hint, abstains.
  * 4. Otherwise the text decides: `covered` (is this about something the docs
  *    cover at all?) below its threshold abstains; `confident` (is the best
  *    page the answer?) below its threshold offers the best pages as
@@ -39,6 +40,8 @@ export type AnswerFeatures = {
   errorSignal: boolean;
   /** How many typed words the docs know. */
   knownTerms: number;
+  /** An error code was stated that no page knows (another product's code), and no known one. */
+  onlyUnknownCode: boolean;
   /** Share of the typed words the docs have never seen (names, products, other topics). */
   unknownShare: number;
 };
@@ -100,6 +103,7 @@ export function decideOutcome(policy: AnswerPolicy, f: AnswerFeatures): AnswerOu
   if (f.outOfScope) return 'abstain';
   if (f.pinned) return 'answer';
   if (f.knownTerms === 0 && !f.hinted) return 'abstain';
+  if (f.onlyUnknownCode && !f.hinted) return 'abstain';
   if (f.hinted) return 'answer';
   if (probability(policy.covered, f) < policy.covered.threshold) return 'abstain';
   return probability(policy.confident, f) >= policy.confident.threshold ? 'answer' : 'suggest';

@@ -171,7 +171,9 @@ export class Searcher {
       about: best !== undefined && this.isAbout(best.index, terms),
       errorSignal: analysis.explicitCodes.length > 0 || segments.some((s) => s.kind === 'quote' || s.kind === 'symptom'),
       knownTerms: needs.length,
-      unknownShare: unknownTerms.length / Math.max(1, needs.length + unknownTerms.length),
+      onlyUnknownCode: analysis.unknownCodes.length > 0 && !analysis.codes.some((c) => this.kb.codes.has(c)),
+      // In another language most words are unknown to English docs; that says nothing about the topic.
+      unknownShare: translated ? 0 : unknownTerms.length / Math.max(1, needs.length + unknownTerms.length),
     };
     const outcome = decideOutcome(this.policy, features);
 
