@@ -114,7 +114,7 @@ export class Searcher {
     const text = translated ? `${capped}\n${translated.english}` : capped;
     const analysis = analyzeQuery(text, this.knownCodes);
     const segments = segmentMessage(text);
-    const expansion = this.expander.expand(withoutAddresses(text));
+    const expansion = this.expander.expand(text, withoutAddresses(text));
     const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
 
     // Section scores once per query, for each page's deep link. (Mixing them into the page's

@@ -54,13 +54,17 @@ export class SynonymExpander {
     }
   }
 
-  expand(query: string): Expansion {
-    const qWords = words(query);
+  /**
+   * `wordsText` is the text whose single words expand (addresses taken out, so
+   * "listhub-dns.net" does not expand "dns"); phrases read the whole query,
+   * since some name a host ("unblock challenges.cloudflare.com").
+   */
+  expand(query: string, wordsText: string = query): Expansion {
     // Phrases compare stems, so "redirects too many times" meets "redirected too many times".
-    const qStems = qWords.map(stem);
+    const qStems = words(query).map(stem);
     const terms = new Map<string, string[]>();
     const credit = (term: string, sources: string[]) => terms.set(term, [...new Set([...(terms.get(term) ?? []), ...sources])]);
-    for (const w of qWords) {
+    for (const w of words(wordsText)) {
       for (const to of this.termMap.get(w) ?? []) credit(to, tokenize(w));
     }
     // The longest matching phrase is the most specific: "web server is returning an unknown error" beats "host error".
