@@ -16,6 +16,7 @@ type Gate = { file: string; minTop1: number; everyNoneAbstains: boolean };
 const STRICT = { minTop1: 0.9, everyNoneAbstains: true };
 
 const REGRESSION_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'regression.jsonl');
+const VAGUE_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'vague.jsonl');
 
 function main(): number {
   let knowledge: EngineKnowledge;
@@ -29,6 +30,8 @@ function main(): number {
             // Our own set holds off-topic questions written to train the answer policy; one may slip.
             { file: REGRESSION_SET, minTop1: 0.9, everyNoneAbstains: false },
             { file: resolve(sharedDir(), 'eval', 'messy.jsonl'), minTop1: 0.85, everyNoneAbstains: false },
+            // Vague but on-topic questions: right when the bot offers suggestions rather than one page or a "no".
+            { file: VAGUE_SET, minTop1: 0.8, everyNoneAbstains: false },
           ];
     knowledge = loadEngineKnowledge(KNOWLEDGE_DIR);
   } catch (error) {
@@ -56,7 +59,7 @@ function gate({ file, minTop1, everyNoneAbstains }: Gate, knowledge: EngineKnowl
   const rows = questions.map((question) => {
     const { search } = answerPlan(knowledge, question.q);
     const ids = search.docs.map((d) => d.id);
-    const v = verdict(question, ids, search.abstain);
+    const v = verdict(question, ids, search.abstain, search.outcome);
     if (v === 'none-answered') answeredUnanswerable.push(`  ${JSON.stringify(question.q)} answered with ${ids[0] ?? '(nothing)'}`);
     else if (v === 'wrong' || v === 'false-abstain') misses.push(`  ${JSON.stringify(question.q)} expected ${question.expect}, got ${search.abstain ? 'abstain' : ids[0] ?? '(nothing)'}`);
     return { question, ids, abstain: search.abstain, suggested: search.outcome === 'suggest' };

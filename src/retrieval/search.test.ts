@@ -153,7 +153,6 @@ describe('bad input', () => {
     ['only whitespace', '  \n\t  '],
     ['only control characters', '\u0000\u0001\u0007\u001b\u007f'],
     ['only emoji', '😀🔥🚀🙏'],
-    ['Chinese', '我的网站显示错误'],
     ['Russian', 'мой сайт не работает'],
     ['Arabic', 'موقعي لا يعمل'],
     ['a lone surrogate', '\ud800'],
@@ -165,6 +164,13 @@ describe('bad input', () => {
     expect(result.abstain).toBe(true);
     expect(result.docs.filter((d) => d.why !== 'text')).toEqual([]);
     expect(result.analysis.codes).toEqual([]);
+  });
+
+  it('reads a vague question in Chinese ("my site shows an error") and offers the error overviews', () => {
+    const result = searcher.search('我的网站显示错误');
+    expect(result.language?.id).toBe('zh');
+    expect(result.outcome).toBe('suggest');
+    expect(result.docs.slice(0, 2).map((d) => d.id).sort()).toEqual(['cloudflare-1xxx-errors', 'cloudflare-5xx-errors']);
   });
 
   it('reports the words it could not read, so the reply can say so', () => {
