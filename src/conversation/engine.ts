@@ -18,6 +18,7 @@ import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
 import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
+import { withoutVisitorIps } from './visitor-ip.ts';
 import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
 
 export type RateCheck = (key: string) => { allowed: boolean; retryAfterMs: number };
@@ -241,7 +242,7 @@ export class ConversationEngine implements SupportEngine {
     const normalized = normalizeInput(raw);
     if (!normalized.ok) return [{ text: normalized.message }];
     const redaction = redactSecrets(normalized.text);
-    const text = redaction.text;
+    const text = withoutVisitorIps(redaction.text);
     ctx.userText = text;
     if (normalized.truncated) notices.push({ text: 'Your message was very long, so I read only the first part of it.' });
     if (redaction.found.length) {
@@ -431,14 +432,16 @@ export class ConversationEngine implements SupportEngine {
     const parsed = record ? conversationStateSchema.safeParse(record.state) : undefined;
     const state = parsed?.success ? parsed.data : freshState();
     if (request.messageText) {
-      const redacted = redactSecrets(request.messageText).text;
+      const redacted = withoutVisitorIps(redactSecrets(request.messageText).text);
       state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes));
       state.firstQuestion ??= redacted.slice(0, 300);
       if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
     }
     const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, state, undefined, request.requestedBy !== request.user ? `Handed off by a moderator (${request.requestedBy}).` : undefined);
     if (!reply.escalation) throw new Error('escalation reply without an escalation');
-    return { escalation: reply.escalation, transcript: record?.transcript ?? [], hadConversation: record !== undefined };
+    // Records stored before visitor IPs were cut must not leak them into a moderator channel either.
+    const transcript = (record?.transcript ?? []).map((e) => ({ ...e, text: withoutVisitorIps(e.text) }));
+    return { escalation: reply.escalation, transcript, hadConversation: record !== undefined };
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type { EscalateNode } from '../flows/schema.ts';
 import { citesToSources } from './flow-replies.ts';
 import type { Reply } from './seam.ts';
 import type { ConversationState } from './state.ts';
+import { withoutVisitorIps } from './visitor-ip.ts';
 
 export type EscalationContext = { knowledge: EngineKnowledge; caseUrl: string; support: SupportConfig };
 
@@ -30,7 +31,7 @@ export function escalationReply(ctx: EscalationContext, state: ConversationState
     audience,
     caseUrl: ctx.caseUrl,
     support: ctx.support,
-    ...(userNote || state.firstQuestion ? { userNote: [userNote, state.firstQuestion ? `First message: ${state.firstQuestion}` : undefined].filter(Boolean).join('\n') } : {}),
+    ...(userNote || state.firstQuestion ? { userNote: [userNote, state.firstQuestion ? `First message: ${firstMessageQuote(state.firstQuestion)}` : undefined].filter(Boolean).join('\n') } : {}),
   });
   const checklist = [...new Set([...(node?.checklist ?? []), ...built.checklist])];
   const escalation = { ...built, checklist, audience: target === 'hosting-provider' ? ('hosting-provider' as const) : built.audience };
@@ -43,6 +44,21 @@ export function escalationReply(ctx: EscalationContext, state: ConversationState
     escalation,
     sources: dedupeByUrl(sources),
   };
+}
+
+const QUOTE_MAX = 200;
+
+/**
+ * The opening message, quoted on one line: a pasted page or trace is already
+ * in the Details section, so its first line and how much followed is enough.
+ * Visitor IPs are cut again here for conversations stored before they were
+ * cut at the door.
+ */
+export function firstMessageQuote(text: string): string {
+  const lines = withoutVisitorIps(text).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const first = lines[0] ?? '';
+  const clipped = first.length > QUOTE_MAX ? `${first.slice(0, QUOTE_MAX - 1).trimEnd()}…` : first;
+  return lines.length > 1 ? `${clipped} (+${lines.length - 1} more line${lines.length > 2 ? 's' : ''})` : clipped;
 }
 
 function leadFor(target: EscalateNode['target']): string {
