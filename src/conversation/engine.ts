@@ -17,6 +17,8 @@ import { escalationReply, type EscalationContext } from './escalation-reply.ts';
 import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
 import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
+import { statusReplies } from './status-reply.ts';
+import { isStatusQuestion } from './status-question.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
 import { withoutVisitorIps } from './visitor-ip.ts';
 import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
@@ -263,6 +265,15 @@ export class ConversationEngine implements SupportEngine {
     }
     const talk = smallTalk(text);
     if (talk) return [smallTalkReply(talk)];
+    if (isStatusQuestion(text)) {
+      const status = await statusReplies(this.deps.knowledge, this.deps.diagnostics, state.facts);
+      // "Is Cloudflare down? I get a 522": the status page first, then the code's own answer.
+      if (fresh.codes.length) return [...status, ...(await this.answerQuestion(ctx, text))];
+      state.mode = 'feedback';
+      state.flow = undefined;
+      state.lastPage = { id: STATUS_PAGE_ID, title: 'Cloudflare Status' };
+      return [...status, { text: 'Did that solve it?', ...SOLVED_PROMPT }];
+    }
     if (state.mode === 'flow' && state.flow) {
       const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
       if (flow) {
