@@ -14,7 +14,8 @@ import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { liveStatusReply, runUrlCheck, STATUS_PAGE_ID, urlCheckChoice, type Diagnostics } from './diagnostics-replies.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
-import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
+import { isEvidenceOnly } from './evidence-only.ts';
+import { extractEvidence, mergeEvidence, toFlowEvidence, type ExtractOptions } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
 import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
 import { statusReplies } from './status-reply.ts';
@@ -49,11 +50,14 @@ export class ConversationEngine implements SupportEngine {
   private readonly mutex = new KeyedMutex();
   private readonly clock: () => Date;
   private readonly knownCodes: ReadonlySet<string>;
+  /** Every message is read against every tree question, so a stated answer is never asked again. */
+  private readonly reading: ExtractOptions;
   private lastPurge = 0;
 
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
+    this.reading = { flows: deps.knowledge.flows };
   }
 
   async handle(rawTurn: Turn): Promise<Reply[]> {
@@ -253,10 +257,10 @@ export class ConversationEngine implements SupportEngine {
     const { state } = ctx;
     if (wantsRestart(text)) return this.restart(ctx);
     if (wantsHuman(text)) {
-      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes));
+      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes, this.reading));
       return [this.escalate(ctx)];
     }
-    const fresh = extractEvidence(text, this.knownCodes);
+    const fresh = extractEvidence(text, this.knownCodes, this.reading);
     state.facts = mergeEvidence(state.facts, fresh);
 
     if (state.mode === 'feedback') {
@@ -362,7 +366,7 @@ export class ConversationEngine implements SupportEngine {
 
     if (search.abstain) {
       if (plan.flow) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
-      if (state.facts.notes.length && !search.analysis.codes.length) {
+      if (state.facts.notes.length && !search.analysis.codes.length && isEvidenceOnly(text)) {
         return [{ text: `Thanks, I noted that: ${state.facts.notes.join('; ')}. What error or symptom do you see?` }];
       }
       state.mode = 'idle';
@@ -444,7 +448,7 @@ export class ConversationEngine implements SupportEngine {
     const state = parsed?.success ? parsed.data : freshState();
     if (request.messageText) {
       const redacted = withoutVisitorIps(redactSecrets(request.messageText).text);
-      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes));
+      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes, this.reading));
       state.firstQuestion ??= redacted.slice(0, 300);
       if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
     }
