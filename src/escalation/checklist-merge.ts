@@ -54,6 +54,11 @@ function primaryTopic(item: string): number {
   return best.index;
 }
 
+/** The name of what an item asks for first, or undefined for an item about nothing the list knows (tests use it). */
+export function checklistTopic(item: string): string | undefined {
+  return TOPICS[primaryTopic(item)]?.topic;
+}
+
 /** Of two items asking for the same thing, the one that says how (a link) is worth more. */
 const saysHow = (item: string): boolean => /\(how:|https?:\/\//.test(item);
 
