@@ -20,9 +20,9 @@ function stylesFor(color: boolean): Styles {
   };
 }
 
-/** Colours only for a terminal that is a TTY and has not asked for none (https://no-color.org). */
-export function wantsColor(isTty: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(isTty) && !env.NO_COLOR;
+/** Colours only for a terminal that is a TTY and has not asked for none (NO_COLOR, https://no-color.org). */
+export function wantsColor(isTty: boolean | undefined, noColor: string | undefined): boolean {
+  return Boolean(isTty) && !noColor;
 }
 
 export function renderForTerminal(reply: Reply, color: boolean): string {

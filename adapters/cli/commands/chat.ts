@@ -35,7 +35,7 @@ export async function run(args: string[], io: CommandIo, engineOverride?: Suppor
   const engine = engineOverride ?? (await createEngine({ config, logger, store: hasFlag(args, '--memory') ? 'memory' : 'sqlite' }));
   const session = optionValue(args, '--session') ?? (json ? `script-${process.pid}-${Date.now()}` : 'local');
   const user = safeUser();
-  const color = !json && wantsColor(process.stdout.isTTY);
+  const color = !json && wantsColor(process.stdout.isTTY, config.NO_COLOR);
   const show = (replies: Reply[]) => {
     for (const reply of replies) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
   };
