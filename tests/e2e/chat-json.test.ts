@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/seam.ts';
+import { PAGE_521 } from '../support/pasted.ts';
 
 /** `cli chat --json`, the door scripts use: one line in per turn, one JSON Reply per line out. */
 const root = resolve(import.meta.dirname, '..', '..');
@@ -23,11 +24,10 @@ function chatJson(lines: string[]): Reply[] {
   return run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reply);
 }
 
-const PAGE = ['Web server is down Error code 521', 'Visit cloudflare.com for more information.', 'What happened?', 'The web server is not returning a connection.', 'Cloudflare Ray ID: 8e8c1f2a9b3d4e5f • Your IP: 198.51.100.23 • Performance & security by Cloudflare'].join('\n');
 
 describe('cli chat --json', () => {
   it('a script sends a pasted error page as one JSON string line: one turn, the 521 answer, and a hand-off that keeps its Ray ID', () => {
-    const replies = chatJson([JSON.stringify(PAGE), 'talk to a human']);
+    const replies = chatJson([JSON.stringify(PAGE_521), 'talk to a human']);
     const escalations = replies.filter((r) => r.escalation);
     expect(escalations).toHaveLength(1);
     const beforeHandOff = replies.slice(0, replies.indexOf(escalations[0] as Reply));

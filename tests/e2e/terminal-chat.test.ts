@@ -4,33 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_521 } from '../support/pasted.ts';
 import { startPane, tmuxAvailable, type TmuxPane } from '../support/tmux.ts';
 
 /** The human terminal chat in a real terminal (tmux), as a person pastes into it. */
 const root = resolve(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
-const PAGE_521 = `Web server is down Error code 521
-Visit cloudflare.com for more information.
-2026-11-30 09:12:44 UTC
-You
-Browser
-Working
-Amsterdam
-Cloudflare
-Working
-shop.example.com
-Host
-Error
-What happened?
-The web server is not returning a connection. As a result, the web page is not displaying.
-What can I do?
-If you are a visitor of this website:
-Please try again in a few minutes.
-If you are the owner of this website:
-Contact your hosting provider letting them know your web server is not responding.
-Cloudflare Ray ID: 8e8c1f2a9b3d4e5f • Your IP: 198.51.100.23 • Performance & security by Cloudflare
-`;
 
 const PEM_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj';
 const PEM_PASTE = `here is my origin key, is it the right one?
