@@ -14,7 +14,7 @@ export const MAX_CHECKLIST_ITEMS = 7;
 const TOPICS: readonly { topic: string; re: RegExp }[] = [
   { topic: 'rayId', re: /\bray id\b|\bcf-ray\b/i },
   { topic: 'time', re: /\btime(?:stamp)?s?\b|\btime zone\b|\bwhen (?:it|the error|you saw)\b/i },
-  { topic: 'url', re: /\burls?\b|\bdomain name\b|\bzone name\b|\bzone id\b|\bhostname\b|\byour domain\b/i },
+  { topic: 'url', re: /\burls?\b|\bdomain name\b|\bzone name\b|\bzone id\b|\bhostname\b/i },
   { topic: 'events', re: /\bsecurity events?\b|\bfirewall events?\b/i },
   { topic: 'mtr', re: /\bmtr\b|\btraceroute\b/i },
   { topic: 'har', re: /\bhar files?\b/i },
