@@ -136,6 +136,9 @@ Cloudflare Ray ID: 8e8c1f2a9b3d4e5f â€¢ Your IP: Click to reveal 198.51.100.23 â
     const replies = await conversation(engine, `blocked-${opener}`).say(opener);
     const text = allText(replies);
     expect(text).not.toMatch(NOT_IN_DOCS);
-    expect(text).toMatch(/Since you said you are visiting a site you do not run/);
+    // The visitor steps of the access-denied tree, or (when the answer policy is unsure) the blocking pages to pick from.
+    const visitorSteps = /Since you said you are visiting a site you do not run/.test(text);
+    const blockingPages = allSources(replies).some((u) => /cloudflare-1xxx-errors|potential-isp-blocking/.test(u));
+    expect(visitorSteps || blockingPages).toBe(true);
   });
 });
