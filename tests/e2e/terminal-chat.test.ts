@@ -90,13 +90,17 @@ describe.skipIf(!tmuxAvailable())('terminal chat in a real terminal', { timeout:
     await ready(run);
     run.pane.paste('error 522 on my site\nsince this morning\n', { bracketed: true });
     await run.pane.waitFor((s) => promptCount(s) === 2 && endsAtPrompt(s));
-    run.pane.paste(`here is my trace\nfl=29f47\nh=shop.example.com\nip=203.0.113.7\ncolo=FRA\nhttp=http/2\nloc=DE\ntls=TLSv1.3\n`, { bracketed: true });
+    // No newline after the last line: the end of the paste still ends the message.
+    run.pane.paste(`here is my trace\nfl=29f47\nh=shop.example.com\nip=203.0.113.7\ncolo=FRA\nhttp=http/2\nloc=DE\ntls=TLSv1.3`, { bracketed: true });
     await run.pane.waitFor((s) => promptCount(s) === 3 && endsAtPrompt(s));
     run.pane.type('talk to a human');
     const screen = await run.pane.waitFor((s) => /Case summary/.test(s) && endsAtPrompt(s));
     // The terminal echoes what was pasted; what the bot printed after it must not repeat the visitor's IP.
     expect(screen.split('> talk to a human')[1]).not.toContain('203.0.113.7');
-    expect(storedUserMessages(run.dataDir)).toHaveLength(3);
+    const stored = storedUserMessages(run.dataDir);
+    expect(stored).toHaveLength(3);
+    expect(stored[1]).toMatch(/^here is my trace\n[\s\S]*tls=TLSv1\.3$/);
+    expect(stored.join('\n')).not.toContain('203.0.113.7');
   });
 
   it('a pasted private key is redacted whole: nothing of its body is shown or stored', async () => {
