@@ -14,10 +14,14 @@ import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { liveStatusReply, runUrlCheck, STATUS_PAGE_ID, urlCheckChoice, type Diagnostics } from './diagnostics-replies.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
-import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
+import { isEvidenceOnly } from './evidence-only.ts';
+import { extractEvidence, mergeEvidence, toFlowEvidence, type ExtractOptions } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
 import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
+import { statusReplies } from './status-reply.ts';
+import { isStatusQuestion } from './status-question.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
+import { withoutVisitorIps } from './visitor-ip.ts';
 import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
 
 export type RateCheck = (key: string) => { allowed: boolean; retryAfterMs: number };
@@ -48,11 +52,14 @@ export class ConversationEngine implements SupportEngine {
   private readonly mutex = new KeyedMutex();
   private readonly clock: () => Date;
   private readonly knownCodes: ReadonlySet<string>;
+  /** Every message is read against every tree question, so a stated answer is never asked again. */
+  private readonly reading: ExtractOptions;
   private lastPurge = 0;
 
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
+    this.reading = { flows: deps.knowledge.flows };
   }
 
   async handle(rawTurn: Turn): Promise<Reply[]> {
@@ -243,7 +250,7 @@ export class ConversationEngine implements SupportEngine {
     const normalized = normalizeInput(raw);
     if (!normalized.ok) return [{ text: normalized.message }];
     const redaction = redactSecrets(normalized.text);
-    const text = redaction.text;
+    const text = withoutVisitorIps(redaction.text);
     ctx.userText = text;
     if (normalized.truncated) notices.push({ text: 'Your message was very long, so I read only the first part of it.' });
     if (redaction.found.length) {
@@ -252,10 +259,10 @@ export class ConversationEngine implements SupportEngine {
     const { state } = ctx;
     if (wantsRestart(text)) return this.restart(ctx);
     if (wantsHuman(text)) {
-      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes));
+      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes, this.reading));
       return [this.escalate(ctx)];
     }
-    const fresh = extractEvidence(text, this.knownCodes);
+    const fresh = extractEvidence(text, this.knownCodes, this.reading);
     state.facts = mergeEvidence(state.facts, fresh);
 
     if (state.mode === 'feedback') {
@@ -264,6 +271,15 @@ export class ConversationEngine implements SupportEngine {
     }
     const talk = smallTalk(text);
     if (talk) return [smallTalkReply(talk)];
+    if (isStatusQuestion(text)) {
+      const status = await statusReplies(this.deps.knowledge, this.deps.diagnostics, state.facts);
+      // "Is Cloudflare down? I get a 522": the status page first, then the code's own answer.
+      if (fresh.codes.length) return [...status, ...(await this.answerQuestion(ctx, text))];
+      state.mode = 'feedback';
+      state.flow = undefined;
+      state.lastPage = { id: STATUS_PAGE_ID, title: 'Cloudflare Status' };
+      return [...status, { text: 'Did that solve it?', ...SOLVED_PROMPT }];
+    }
     if (state.mode === 'flow' && state.flow) {
       const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
       if (flow) {
@@ -362,7 +378,7 @@ export class ConversationEngine implements SupportEngine {
 
     if (search.abstain) {
       if (plan.flow) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
-      if (state.facts.notes.length && !search.analysis.codes.length) {
+      if (state.facts.notes.length && !search.analysis.codes.length && isEvidenceOnly(text)) {
         return [{ text: `Thanks, I noted that: ${state.facts.notes.join('; ')}. What error or symptom do you see?` }];
       }
       state.mode = 'idle';
@@ -443,14 +459,16 @@ export class ConversationEngine implements SupportEngine {
     const parsed = record ? conversationStateSchema.safeParse(record.state) : undefined;
     const state = parsed?.success ? parsed.data : freshState();
     if (request.messageText) {
-      const redacted = redactSecrets(request.messageText).text;
-      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes));
+      const redacted = withoutVisitorIps(redactSecrets(request.messageText).text);
+      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes, this.reading));
       state.firstQuestion ??= redacted.slice(0, 300);
       if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
     }
     const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, state, undefined, request.requestedBy !== request.user ? `Handed off by a moderator (${request.requestedBy}).` : undefined);
     if (!reply.escalation) throw new Error('escalation reply without an escalation');
-    return { escalation: reply.escalation, transcript: record?.transcript ?? [], hadConversation: record !== undefined };
+    // Records stored before visitor IPs were cut must not leak them into a moderator channel either.
+    const transcript = (record?.transcript ?? []).map((e) => ({ ...e, text: withoutVisitorIps(e.text) }));
+    return { escalation: reply.escalation, transcript, hadConversation: record !== undefined };
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,8 @@ import { capLongTokens } from './tokenize.ts';
  * owner. Deterministic and cheap; everything downstream trusts it.
  */
 
+import { deniesOwning, saysVisitor } from './visitor-wording.ts';
+
 export type Audience = 'visitor' | 'owner' | 'unknown';
 
 export type QueryAnalysis = {
@@ -136,7 +138,8 @@ const VISITOR_HINTS = /\b(?:i'?m (?:just )?a visitor|as a visitor|not (?:the|my)
 const OWNER_HINTS = /\b(?:my|our) (?:own )?(?:site|website|web ?site|server|origin|domain|zone|dns|app|api|nginx|apache|host(?:ing)?|worker|workers|tunnel|account|dashboard|ssl|certificate|cert|load balancer|wordpress|store|shop|blog|backend|page rule|firewall|waf)\b|\bi (?:own|run|manage|host)\b|\b(?:my|our) (?:customers|users|visitors)\b/i;
 
 export function detectAudience(text: string): Audience {
-  const visitor = VISITOR_HINTS.test(text);
+  if (deniesOwning(text)) return 'visitor';
+  const visitor = VISITOR_HINTS.test(text) || saysVisitor(text);
   const owner = OWNER_HINTS.test(text);
   if (visitor && !owner) return 'visitor';
   if (owner && !visitor) return 'owner';
