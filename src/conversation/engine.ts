@@ -395,6 +395,10 @@ export class ConversationEngine implements SupportEngine {
       }];
     }
 
+    // A symptom that names a tree ("too many redirects", "why am I blocked") but no page squarely:
+    // the tree's cited steps beat a loose card or a list of guesses.
+    const firstHit = search.docs[0];
+    if (plan.flow && !plan.code && (search.outcome === 'suggest' || firstHit?.why === 'text')) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
     // On topic but unsure (the answer policy's middle outcome): the closest pages, and a person.
     const options = search.docs.filter((d) => d.kind === 'docs').slice(0, MAX_SUGGESTIONS);
     if (search.outcome === 'suggest' && options.length) {
@@ -408,8 +412,6 @@ export class ConversationEngine implements SupportEngine {
     }
     const [first] = search.docs;
     if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
-    // A symptom that names a tree ("too many redirects") but no page squarely: the tree's cited steps beat a loose card.
-    if (plan.flow && first.why === 'text' && !plan.code) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
     if (first.kind !== 'docs') {
       state.mode = 'feedback';
       return [{ title: first.title, text: 'This is covered in a Cloudflare blog post rather than the support docs.', sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
