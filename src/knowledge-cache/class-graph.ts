@@ -23,7 +23,8 @@ export function markClasses(root: unknown, classes: ClassTable): ClassMark[] {
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
     seen.add(value);
     const proto = Object.getPrototypeOf(value) as object | null;
-    if (value instanceof RegExp || value instanceof Date) continue;
+    // Typed arrays, RegExps and Dates come back from v8.deserialize as themselves.
+    if (value instanceof RegExp || value instanceof Date || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) continue;
     if (value instanceof Map) {
       // Map entries are addressed by position: insertion order survives serialization.
       [...value.values()].forEach((v, i) => stack.push({ value: v, path: [...path, `@map:${i}`] }));
