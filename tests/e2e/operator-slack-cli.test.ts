@@ -93,13 +93,19 @@ describe('Slack in HTTP mode: events, health and metrics share one port', () => 
 });
 
 describe('terminal door', () => {
+  /** `npm start` with no credentials (the terminal chat), a typed question held in flight by the slow status page. */
+  async function chatWithTurnInFlight(dataDir: string): Promise<BotProcess> {
+    const chat = new BotProcess({ DATA_DIR: join(temp, dataDir), STATUS_PAGE_URL: statusUrl, LOG_LEVEL: 'warn' });
+    await chat.waitFor(() => (/Cloudflare support assistant/.test(chat.stdout) ? true : undefined), 'the greeting');
+    const waiting = status.nextRequest();
+    chat.write('is cloudflare down right now?\n');
+    await waiting;
+    return chat;
+  }
+
   it('SIGTERM while a typed question waits on a slow status page: the answer is printed, the store closed, exit 0', async () => {
-    const chat = new BotProcess({ DATA_DIR: join(temp, 'cli-data'), STATUS_PAGE_URL: statusUrl, LOG_LEVEL: 'warn' });
+    const chat = await chatWithTurnInFlight('cli-data');
     try {
-      await chat.waitFor(() => (/Cloudflare support assistant/.test(chat.stdout) ? true : undefined), 'the greeting');
-      const waiting = status.nextRequest();
-      chat.write('is cloudflare down right now?\n');
-      await waiting;
       chat.signal('SIGTERM');
       const exit = await chat.exited;
       expect(exit.code).toBe(0);
@@ -110,12 +116,8 @@ describe('terminal door', () => {
   }, 30_000);
 
   it('a second SIGTERM exits at once, without waiting for the turn in flight', async () => {
-    const chat = new BotProcess({ DATA_DIR: join(temp, 'cli-data-2'), STATUS_PAGE_URL: statusUrl, LOG_LEVEL: 'warn' });
+    const chat = await chatWithTurnInFlight('cli-data-2');
     try {
-      await chat.waitFor(() => (/Cloudflare support assistant/.test(chat.stdout) ? true : undefined), 'the greeting');
-      const waiting = status.nextRequest();
-      chat.write('is cloudflare down right now?\n');
-      await waiting;
       const signalled = Date.now();
       chat.signal('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 200));
