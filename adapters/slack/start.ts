@@ -7,6 +7,7 @@ import { boltLoggerFrom } from './bolt-logger.ts';
 import { createSlackDoor, type SlackDoor } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
 import { operatorRoutes, serveOperatorRoutes } from './operator-routes.ts';
+import { guardSlackRequests } from './request-guard.ts';
 
 export type StartSlackOptions = {
   config: Config;
@@ -77,6 +78,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
         }),
       };
 
+  if (receiver.mode === 'http') guardSlackRequests(receiver.http, { signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), logger: door.logger });
   const app = new App({ token, receiver: receiver.mode === 'socket' ? receiver.socket : receiver.http, logger, clientOptions, deferInitialization: true });
   registerListeners(app, door);
   // auth.test happens here: a bad token fails start-up instead of the first event.
