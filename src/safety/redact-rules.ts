@@ -143,18 +143,27 @@ const shapeRules: Rule[] = [
 
 /**
  * The body of a key pasted without its BEGIN line still ends with the END line: walk back from
- * each END over the base64 lines above it (a regex would retry every line start: quadratic).
+ * each END over the base64 pieces before it, whether lines, space-joined (Slack folds newlines)
+ * or `\n`-escaped in JSON. A regex would retry from every piece: quadratic.
  */
 function headlessKeyBodies(text: string): Span[] {
   const spans: Span[] = [];
+  const isBase64 = (c: string | undefined) => c !== undefined && /[A-Za-z0-9+/=]/.test(c);
   for (const match of text.matchAll(new RegExp(`-----END ${PRIVATE_KEY_LABEL}-----`, 'g'))) {
     let start = match.index;
-    for (;;) {
-      const lineEnd = start - 1;
-      if (lineEnd < 0 || text[lineEnd] !== '\n') break;
-      const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-      if (!/^[ \t]*[A-Za-z0-9+/=]{16,}[ \t]*$/.test(text.slice(lineStart, lineEnd))) break;
-      start = lineStart;
+    for (let at = start; ; ) {
+      let gap = at;
+      while (gap > 0 && /\s/.test(text[gap - 1]!)) gap--;
+      if (gap >= 2 && text.slice(gap - 2, gap) === '\\n') gap -= 2;
+      if (gap === at && at !== match.index) break;
+      let piece = gap;
+      while (piece > 0 && isBase64(text[piece - 1])) piece--;
+      // In `\n`-escaped JSON the n of the escape belongs to the separator, not the key.
+      if (text[piece] === 'n' && text[piece - 1] === '\\') piece++;
+      // Stop at the first piece that is not key material (prose, a label, a short word).
+      if (gap - piece < 16) break;
+      start = piece;
+      at = piece;
     }
     if (start < match.index) spans.push({ start, end: match.index + match[0].length, kind: 'private-key' });
   }
