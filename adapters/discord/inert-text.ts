@@ -8,7 +8,9 @@ import { escapeMarkdown } from 'discord.js';
  */
 export function inertUserText(text: string): string {
   return (
-    escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
+    escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+      // discord.js's maskedLink option escapes only the first link of a text (14.28), so every `[` that opens one is escaped here.
+      .replace(/\[(?=[^\]\n]*\]\()/g, '\\[')
       // <@id>, <@!id>, <@&id>, <#id>, </command:id>, <id:customize>: a backslash before < shows them as typed.
       .replace(/<(?=[@#/]|\d+:|id:)/g, '\\<')
       .replace(/@(everyone|here)\b/g, '@\u200b$1')
