@@ -4,12 +4,10 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { ChannelType } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDiscord } from '../../adapters/discord/start.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createEngine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log.ts';
-import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { RecordingEngine } from '../fakes/discord/recording-engine.ts';
+import { startBotUnderTest } from '../fakes/discord/bot-under-test.ts';
 import { world } from '../fakes/discord/world.ts';
 import { SlackStory, SUPPORT_CHANNEL } from '../fakes/slack/slack-story.ts';
 import { buildCorpus, secretKept, type SecretPaste } from '../fixtures/secrets/corpus.ts';
@@ -75,24 +73,9 @@ describe('the secret corpus through the Discord door', () => {
   it(
     'leaves no secret in thread names, answers, summaries, hand-offs, the sqlite file or the logs',
     async () => {
-      const fake = await new FakeDiscord().start();
       const dir = dataDir();
-      const config = loadConfig({
-        DISCORD_TOKEN: 'fake-token',
-        DISCORD_APPLICATION_ID: world.applicationId,
-        DISCORD_API_URL: fake.apiUrl,
-        DISCORD_HELP_CHANNEL_IDS: world.channels.help.id,
-        DISCORD_HELP_FORUM_IDS: world.channels.helpForum.id,
-        DISCORD_ANSWER_MENTIONS: 'true',
-        DISCORD_MODERATOR_ROLE_ID: world.roles.moderator.id,
-        DISCORD_MODERATOR_CHANNEL_ID: world.channels.moderators.id,
-        DATA_DIR: dir,
-        LOG_LEVEL: 'debug',
-      });
       const logs = logSink();
-      const logger = createLogger('trace', logs.stream);
-      const engine = new RecordingEngine(await createEngine({ config, logger, store: 'sqlite' }));
-      const door = await startDiscord({ config, engine, logger, rest: { retries: 1, timeout: 3000 } });
+      const { fake, engine, stop } = await startBotUnderTest({ DATA_DIR: dir, LOG_LEVEL: 'debug' }, { store: 'sqlite', logger: createLogger('trace', logs.stream) });
       const me = world.users.bot;
       const { alice, bob, mod } = world.users;
       try {
@@ -118,9 +101,7 @@ describe('the secret corpus through the Discord door', () => {
         const transcripts = () => fake.rest.matching(`POST /channels/${world.channels.moderators.id}/messages`).filter((r) => JSON.stringify(r.body ?? '').includes('"Transcript"'));
         await fake.rest.waitUntil(() => transcripts().length >= corpus.pastes.length, 'every hand-off transcript');
       } finally {
-        await door.stop();
-        await engine.close();
-        await fake.stop();
+        await stop();
       }
       const requests = fake.rest.requests.map((r) => [r.method, r.path, r.query.toString(), ...stringsOf(r.body)].join('\n')).join('\n');
       const threadNames = fake.rest.matching('POST /channels/:id/messages/:id/threads').map((r) => String(r.body?.name));
