@@ -5,7 +5,7 @@
  * then label-driven rules for whatever a label says is secret. Rules are plain regexes scanned
  * once each: no nested unbounded quantifiers, so the cost stays linear in the message length.
  */
-import { classifyKey, isPathLike, isReference, looksLikeCardNumber, looksLikeProsePassword, looksRandom, type SecretKeyClass } from './redact-values.ts';
+import { classifyKey, isPathLike, isReference, looksLikeBarePassword, looksLikeCardNumber, looksLikeProsePassword, looksRandom, type SecretKeyClass } from './redact-values.ts';
 
 export type SecretKind =
   | 'private-key'
@@ -95,10 +95,10 @@ function keyRule(source: string, flags = '', accept: Accept = keyValueAccept): R
 function keyValueAccept(secret: string, groups: Groups): boolean {
   const cls = classifyKey(groups.key ?? '');
   // Authorization values carry a scheme (Bearer, Basic, f"Bearer {token}") and have their own rule.
-  if (!cls || cls === 'authorization' || !notReference(secret, groups)) return false;
+  if (!cls || cls === 'authorization') return false;
   // A bare `key:` (cache keys, object keys) or a number counts only when the value looks random.
-  if (cls === 'weak') return looksRandom(secret);
-  return !/^\d{1,5}$/.test(secret);
+  if (cls === 'weak') return looksRandom(secret) && !isPathLike(secret);
+  return !/^\d{1,5}$/.test(secret) && notReference(secret, groups);
 }
 
 // ---- Vendor and format shapes: recognised by what they look like, wherever they are. ----
@@ -240,6 +240,8 @@ const labelRules: Rule[] = [
     'i',
     (s) => looksLikeProsePassword(s.replace(/[.,;:)]+$/, '')) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s),
   ),
+  // A bare label then the password: "login admin pass Hunter2024!", "ssh root@host password Zebra!2024".
+  regexRule('password', `(?<![\\w-])(?:password|passwd|pass|pwd|pw)[ \\t]+(?<secret>[^\\s"'”’»]+)`, 'i', (s) => looksLikeBarePassword(s)),
   // Prose: "my token is …", "api key: …" followed by something random-looking.
   regexRule(
     'generic-secret',
@@ -267,10 +269,13 @@ function cookieHeaderValues(text: string): Span[] {
   return spans;
 }
 
-/** `.env`, shell and compose lines (`export KEY=value`, `$env:KEY = "value"`) whose key names a secret: the value runs to the end of the line. */
+/**
+ * `.env`, shell, YAML and compose lines (`export KEY=value`, `$env:KEY = "value"`, `password: two words`)
+ * whose key names a secret: an unquoted value runs to the end of the line, since passphrases have spaces.
+ */
 function envLines(text: string): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(/^[ \t]*(?:-[ \t]+)?(?:export[ \t]+|set[ \t]+|\$env:)?(?<key>[A-Za-z_][\w.-]{0,60})[ \t]*=[ \t]*(?<value>[^\n]*)$/dgm)) {
+  for (const match of text.matchAll(/^[ \t]*(?:-[ \t]+)?(?:export[ \t]+|set[ \t]+|\$env:)?(?<key>[A-Za-z_][\w.-]{0,60})[ \t]*(?:=|:(?!\/\/))[ \t]*(?<value>[^\n]*)$/dgm)) {
     const range = match.indices?.groups?.value;
     const key = match.groups?.key ?? '';
     const cls = classifyKey(key);

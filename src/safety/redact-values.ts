@@ -46,8 +46,20 @@ export type SecretKeyClass = 'password' | 'secret' | 'authorization' | 'weak' | 
 /** Every secret word contains one of these; most keys in a paste contain none, and skip the rest of the work. */
 const CANDIDATE = /pass|pw|secret|token|key|auth|salt|sig|dsn|pat|sess|sid|jwt|psk|otp|credential/i;
 
+/** Pastes repeat the same few keys (a JSON array, a config dump): remember the answers, within a bound. */
+const classified = new Map<string, SecretKeyClass>();
+const CLASSIFIED_MAX = 2000;
+
 export function classifyKey(key: string): SecretKeyClass {
   if (!CANDIDATE.test(key)) return undefined;
+  if (classified.has(key)) return classified.get(key);
+  const cls = classifyParts(key);
+  if (classified.size >= CLASSIFIED_MAX) classified.clear();
+  classified.set(key, cls);
+  return cls;
+}
+
+function classifyParts(key: string): SecretKeyClass {
   const parts = keyParts(key);
   if (parts.length === 0 || parts.length > 8) return undefined;
   const joined = parts.join('');
@@ -68,8 +80,7 @@ const NON_VALUES = new Set([
   'true', 'false', 'null', 'nil', 'none', 'undefined', 'string', 'str', 'bool', 'boolean', 'int', 'number', 'required', 'optional', 'empty',
   'hidden', 'secret', 'password', 'passwd', 'pass', 'token', 'apikey', 'api_key', 'key', 'value', 'redacted', 'removed', 'censored', 'omitted',
   'xxx', 'n/a', 'na', 'tbd', 'todo', 'header', 'field', 'bearer', 'basic', 'is', 'was', 'here', 'and', 'or', 'the', 'to', 'in', 'for',
-  'of', 'on', 'with', 'from', 'my', 'your', 'it', 'that', 'this', 'not', 'ok', 'set', 'unset', 'changed', 'reset', 'expired', 'invalid', 'wrong',
-  'correct', 'incorrect', 'missing', 'same', 'new', 'old', 'default', 'blank', 'cleared',
+  'of', 'on', 'with', 'from', 'my', 'your', 'it', 'that', 'this', 'not', 'unset', 'missing', 'blank',
 ]);
 
 /** Where code or config fetches a secret from, rather than the secret itself. */
@@ -115,6 +126,12 @@ const PROSE_NON_PASSWORDS = /^(?:\d{1,3}|\d{1,3}\+?)$|^(?:stored|saved|set|sent|
 export function looksLikeProsePassword(value: string): boolean {
   if (value.length < 4 || PROSE_NON_PASSWORDS.test(value) || isReference(value)) return false;
   return /\d/.test(value) || /[^A-Za-z]/.test(value) || /[a-z][A-Z]/.test(value);
+}
+
+/** A word after a bare label ("pass Hunter2024!", "password Zebra!2024"): only clearly password-like, since prose says "password reset" too. */
+export function looksLikeBarePassword(value: string): boolean {
+  const v = value.replace(/[.,;:)]+$/, '');
+  return v.length >= 6 && /[A-Za-z]/.test(v) && /[\d!@#$%^&*?]/.test(v) && !/^\d+[a-z]{0,3}$/i.test(v) && looksLikeProsePassword(v);
 }
 
 /** A file path or a URL without credentials, which labels like `--private-key` may legitimately take. */
