@@ -294,7 +294,8 @@ function envLines(text: string): Span[] {
     }
     value = text.slice(start, end).trimEnd();
     end = start + value.length;
-    if (!keyValueAccept(value, { key })) continue;
+    // `(the one from the email)`, `{ … }`, `[ … ]`: a remark or a structure, not a value.
+    if (/^[([{]/.test(value) || !keyValueAccept(value, { key })) continue;
     spans.push({ start, end, kind: kindOfKey(cls) ?? 'generic-secret' });
   }
   return spans;

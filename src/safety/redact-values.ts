@@ -136,7 +136,11 @@ export function looksLikeBarePassword(value: string): boolean {
 
 /** A file path or a URL without credentials, which labels like `--private-key` may legitimately take. */
 export function isPathLike(value: string): boolean {
-  return /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^[\w.-]+\.(?:pem|key|crt|cer|json|txt|pub|p12|pfx|gpg|asc|env|yaml|yml)$/i.test(value);
+  if (/^[\w.-]+\.(?:pem|key|crt|cer|json|txt|pub|p12|pfx|gpg|asc|env|yaml|yml|ini|conf)$/i.test(value)) return true;
+  if (!/^(?:~|\.{1,2})?\/|^[A-Za-z]:\\/.test(value) || /[+=]/.test(value)) return false;
+  // A base64 secret may start with "/" too: a path's parts are words, not 20 random characters.
+  const parts = value.split(/[\\/]/).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => !(part.length >= 20 && /\d/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part)));
 }
 
 /** Luhn checksum, for telling a card number from any other 16-digit number. */
