@@ -124,7 +124,8 @@ const PROSE_NON_PASSWORDS = /^(?:\d{1,3}|\d{1,3}\+?)$|^(?:stored|saved|set|sent|
  * often than it contains one, so the word must look like one: a digit, a symbol or MiXed case.
  */
 export function looksLikeProsePassword(value: string): boolean {
-  if (value.length < 4 || PROSE_NON_PASSWORDS.test(value) || isReference(value)) return false;
+  // "(the one from the email)", "[see above]": a remark in brackets, not a password.
+  if (value.length < 4 || /^[([{<]/.test(value) || PROSE_NON_PASSWORDS.test(value) || isReference(value)) return false;
   return /\d/.test(value) || /[^A-Za-z]/.test(value) || /[a-z][A-Z]/.test(value);
 }
 
