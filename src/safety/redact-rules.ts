@@ -223,6 +223,8 @@ const labelRules: Rule[] = [
   regexRule('password', `\\bredis-cli\\b[^\\n|;&]{0,200}?[ \\t]-a[ \\t]+${Q}${VALUE}`, '', notReference),
   regexRule('password', `\\b(?:docker|podman|helm|nerdctl|buildah|skopeo)[ \\t]+(?:[\\w-]+[ \\t]+){0,2}login\\b[^\\n|;&]{0,200}?[ \\t]-p[ \\t]+${Q}${VALUE}`, '', notReference),
   regexRule('password', '\\bhtpasswd\\b[^\\n]{0,100}?[ \\t]-\\w*b\\w*[ \\t]+\\S+[ \\t]+\\S+[ \\t]+(?<secret>\\S+)', '', notReference),
+  // Password hashes (.htpasswd lines, /etc/shadow, a users table): crackable offline, so as good as the password.
+  regexRule('password', '(?<![\\w$])(?<secret>\\$(?:apr1|2[abxy]|1|5|6|y|argon2id?)\\$[^\\s:"\']{8,})'),
   regexRule('cloudflare-tunnel-token', `\\bcloudflared(?:\\.exe)?[ \\t]+(?:tunnel[ \\t]+)?service[ \\t]+install[ \\t]+["']?(?<secret>[A-Za-z0-9+/=_-]{20,})`),
   // Long flags whose name says secret: --password=…, --token …, --api-key …, --client-secret …
   keyRule(`(?<![\\w-])--(?<key>[a-z][a-z0-9_-]{1,40})(?:=|[ \\t]+)${Q}${VALUE}`, 'i', (s, g) => !s.startsWith('-') && keyValueAccept(s, g)),
