@@ -1,17 +1,27 @@
 /**
- * Retrieval benchmark, one run: cold start, per-query latency over the dev
- * set (first pass and steady state), peak RSS, and the same figures for a
+ * Retrieval benchmark, one run: cold start, per-query latency over the eval
+ * sets (dev, messy, regression: first pass and steady state), the same over
+ * a knowledge dump 10x the size (the pages repeated under new ids), the
+ * worst single turn (including one 8000-character token), peak RSS, and a
  * naive fuse.js-over-pages baseline. Prints a table, then one JSON line;
  * exits 1 naming each missed target.
- * Usage: npm run bench [-- --naive-all]   (BENCH_REPEATS, BENCH_NAIVE_QUERIES override the defaults)
+ * Usage: npm run bench [-- --naive-all] [file.jsonl ...]   (BENCH_REPEATS, BENCH_NAIVE_QUERIES override the defaults)
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { buildCodeMap } from '../src/knowledge/error-codes.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { loadKnowledgeRuntime } from '../src/knowledge/runtime.ts';
-import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, scoreAnswer, type EvalQuestion } from './eval-set.ts';
+import type { KnowledgeBase } from '../src/knowledge/schema.ts';
+import { loadAnswerPolicy } from '../src/retrieval/answer-policy.ts';
+import { loadLanguages } from '../src/retrieval/language.ts';
+import { loadScope } from '../src/retrieval/scope.ts';
+import { Searcher } from '../src/retrieval/search.ts';
+import { loadSynonyms } from '../src/retrieval/synonyms.ts';
+import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, REPO_ROOT, scoreAnswer, sharedDir, type EvalQuestion } from './eval-set.ts';
 import { naiveFuseSearch } from './naive-fuse-search.ts';
 
-const TARGETS = { steadyP99Ms: 5, coldStartMs: 500, peakRssMb: 150 };
+const TARGETS = { steadyP99Ms: 2, firstPassP99Ms: 5, tenfoldP99Ms: 10, worstTurnMs: 20, coldStartMs: 500, peakRssMb: 150 };
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 20);
 /** fuse.js over whole pages takes 100–500 ms a query, so by default it runs on an evenly spread sample. */
 const NAIVE_QUERIES = process.argv.includes('--naive-all') ? Infinity : Number(process.env.BENCH_NAIVE_QUERIES ?? 20);
@@ -23,22 +33,45 @@ function percentile(sortedMs: number[], q: number): number {
   return sortedMs[Math.max(0, Math.ceil(q * sortedMs.length) - 1)] ?? 0;
 }
 
+/** The same pages repeated under new ids: what retrieval costs when the docs grow tenfold. */
+function tenfold(kb: KnowledgeBase): KnowledgeBase {
+  const pages = Array.from({ length: 10 }, (_, copy) => kb.pages.map((p) => (copy === 0 ? p : { ...p, id: `${p.id}-copy-${copy}`, url: `${p.url}copy-${copy}/` }))).flat();
+  return { ...kb, pages, codes: buildCodeMap(pages), pageById: new Map(pages.map((p) => [p.id, p])) };
+}
+
+function searcherFor(kb: KnowledgeBase): Searcher {
+  return new Searcher(kb, {
+    synonyms: loadSynonyms(resolve(KNOWLEDGE_DIR, 'synonyms.yaml')),
+    scope: loadScope(resolve(KNOWLEDGE_DIR, 'scope.yaml')),
+    languages: loadLanguages(resolve(KNOWLEDGE_DIR, 'languages.yaml')),
+    policy: loadAnswerPolicy(resolve(KNOWLEDGE_DIR, 'answer-policy.json')),
+  });
+}
+
 function latency(samplesMs: number[]): Latency {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? 0 };
 }
 
-/** One timed pass; also scores top-1 so quality and speed come from the same answers. */
-function pass(search: Search, questions: EvalQuestion[]): { samplesMs: number[]; top1: number } {
+/**
+ * One timed pass; also scores top-1 so quality and speed come from the same answers.
+ * `samplesMs` is wall time; `cpuMs` is this process's CPU time for the same call,
+ * which on a shared machine leaves out the time spent waiting for a core.
+ */
+function pass(search: Search, questions: EvalQuestion[]): { samplesMs: number[]; cpuMs: number[]; top1: number } {
   const samplesMs: number[] = [];
+  const cpuMs: number[] = [];
   let top1 = 0;
   for (const question of questions) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const { ids, abstain } = search(question.q);
     samplesMs.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
     if (scoreAnswer(question, ids, abstain).top1) top1++;
   }
-  return { samplesMs, top1 };
+  return { samplesMs, cpuMs, top1 };
 }
 
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -48,7 +81,9 @@ const fixed = (n: number, digits = 2) => Number(n.toFixed(digits));
 function main(): number {
   // What the Node + tsx process holds before any knowledge is read, so the engine's own share is visible.
   const startRssMb = rssMb();
-  const questions = readEvalSet(process.argv.find((a) => a.endsWith('.jsonl')) ?? defaultEvalFile());
+  const named = process.argv.filter((a) => a.endsWith('.jsonl'));
+  const files = named.length ? named : [defaultEvalFile(), resolve(sharedDir(), 'eval', 'messy.jsonl'), resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'regression.jsonl')];
+  const questions = files.flatMap((f) => readEvalSet(f));
 
   // Engine: measured first, so its peak RSS is not inflated by the baseline.
   let started = performance.now();
@@ -60,8 +95,38 @@ function main(): number {
   };
   const firstPass = pass(engineSearch, questions);
   const steadySamples: number[] = [];
-  for (let i = 0; i < REPEATS; i++) steadySamples.push(...pass(engineSearch, questions).samplesMs);
+  const steadyCpu: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const p = pass(engineSearch, questions);
+    steadySamples.push(...p.samplesMs);
+    steadyCpu.push(...p.cpuMs);
+  }
   const engineRssMb = rssMb();
+
+  // The worst single turns: the slowest question, and one pasted 8000-character token.
+  const longToken = `error ${'x9'.repeat(4000)}`;
+  const longTokenMs = Math.min(...[0, 1, 2].map(() => {
+    const t0 = performance.now();
+    searcher.search(longToken);
+    return performance.now() - t0;
+  }));
+
+  // Ten times the docs.
+  started = performance.now();
+  const bigSearcher = searcherFor(tenfold(kb));
+  const tenfoldIndexMs = performance.now() - started;
+  const bigSearch: Search = (q) => {
+    const result = bigSearcher.search(q);
+    return { ids: result.docs.map((d) => d.id), abstain: result.abstain };
+  };
+  pass(bigSearch, questions);
+  const bigSamples: number[] = [];
+  const bigCpu: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.floor(REPEATS / 4)); i++) {
+    const p = pass(bigSearch, questions);
+    bigSamples.push(...p.samplesMs);
+    bigCpu.push(...p.cpuMs);
+  }
 
   // Naive baseline over the same pages (parsing is shared, so its cold start is the fuse index build).
   const sample = evenlySpread(questions, NAIVE_QUERIES);
@@ -78,6 +143,11 @@ function main(): number {
 
   const engineFirst = latency(firstPass.samplesMs);
   const engineSteady = latency(steadySamples);
+  const bigSteady = latency(bigSamples);
+  const firstCpu = latency(firstPass.cpuMs);
+  const steadyCpuLatency = latency(steadyCpu);
+  const bigCpuLatency = latency(bigCpu);
+  const worstTurnMs = Math.max(steadyCpuLatency.max, longTokenMs);
   const naiveLatency = latency(naivePass.samplesMs);
   const pct = (hits: number, n: number) => `${((100 * hits) / n).toFixed(1)}% (${hits}/${n})`;
   const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -88,7 +158,11 @@ function main(): number {
     ['first pass p50 / p99', `${ms(engineFirst.p50)} / ${ms(engineFirst.p99)}`, `${ms(naiveLatency.p50)} / ${ms(naiveLatency.p99)}`],
     [`steady state p50 / p99 (${REPEATS}x${questions.length})`, `${ms(engineSteady.p50)} / ${ms(engineSteady.p99)}`, '(no cache: same as first pass)'],
     ['steady state max', ms(engineSteady.max), ms(naiveLatency.max)],
-    [`top-1, dev set (${questions.length})`, pct(firstPass.top1, questions.length), ''],
+    ['CPU time: first pass p99 / steady p50 / p99', `${ms(firstCpu.p99)} / ${ms(steadyCpuLatency.p50)} / ${ms(steadyCpuLatency.p99)}`, 'targets are judged on CPU time'],
+    ['CPU time: 10x docs p50 / p99 / worst turn', `${ms(bigCpuLatency.p50)} / ${ms(bigCpuLatency.p99)} / ${ms(worstTurnMs)}`, ''],
+    ['10x docs: index / steady p50 / p99', `${ms(tenfoldIndexMs)} / ${ms(bigSteady.p50)} / ${ms(bigSteady.p99)}`, `p99 ratio to 1x: ${(bigSteady.p99 / Math.max(engineSteady.p99, 1e-6)).toFixed(1)}x`],
+    ['one 8000-character token', ms(longTokenMs), ''],
+    [`top-1, eval sets (${questions.length})`, pct(firstPass.top1, questions.length), ''],
     [`top-1, naive sample (${sample.length})`, pct(engineOnSample, sample.length), pct(naivePass.top1, sample.length)],
     ['peak RSS (process at start)', `${engineRssMb.toFixed(1)} MB (${startRssMb.toFixed(1)} MB)`, `${totalRssMb.toFixed(1)} MB (after both)`],
     ['speed ratio (naive p50 / engine steady p50)', `${(naiveLatency.p50 / Math.max(engineSteady.p50, 1e-6)).toFixed(0)}x faster`, ''],
@@ -98,7 +172,11 @@ function main(): number {
   for (const [label, engine, base] of rows) console.log(`${label.padEnd(width)}  ${engine.padEnd(24)}  ${base}`);
 
   const missed: string[] = [];
-  if (engineSteady.p99 > TARGETS.steadyP99Ms) missed.push(`steady-state p99 ${ms(engineSteady.p99)} > ${TARGETS.steadyP99Ms} ms`);
+  // Judged on CPU time: on a machine shared with other work, wall-clock tails measure the queue for a core.
+  if (steadyCpuLatency.p99 > TARGETS.steadyP99Ms) missed.push(`steady-state CPU p99 ${ms(steadyCpuLatency.p99)} > ${TARGETS.steadyP99Ms} ms`);
+  if (firstCpu.p99 > TARGETS.firstPassP99Ms) missed.push(`first-pass CPU p99 ${ms(firstCpu.p99)} > ${TARGETS.firstPassP99Ms} ms`);
+  if (bigCpuLatency.p99 > TARGETS.tenfoldP99Ms) missed.push(`10x docs CPU p99 ${ms(bigCpuLatency.p99)} > ${TARGETS.tenfoldP99Ms} ms`);
+  if (worstTurnMs > TARGETS.worstTurnMs) missed.push(`worst single turn ${ms(worstTurnMs)} > ${TARGETS.worstTurnMs} ms`);
   if (engineColdMs > TARGETS.coldStartMs) missed.push(`cold start ${ms(engineColdMs)} > ${TARGETS.coldStartMs} ms`);
   if (engineRssMb > TARGETS.peakRssMb) missed.push(`peak RSS ${engineRssMb.toFixed(1)} MB > ${TARGETS.peakRssMb} MB`);
   for (const m of missed) console.error(`bench target MISSED: ${m}`);
@@ -118,6 +196,10 @@ function main(): number {
         steady: { p50Ms: fixed(engineSteady.p50, 3), p99Ms: fixed(engineSteady.p99, 3), maxMs: fixed(engineSteady.max, 3) },
         top1: fixed(firstPass.top1 / questions.length, 3),
         top1OnNaiveSample: fixed(engineOnSample / sample.length, 3),
+        cpu: { firstPassP99Ms: fixed(firstCpu.p99, 3), steadyP50Ms: fixed(steadyCpuLatency.p50, 3), steadyP99Ms: fixed(steadyCpuLatency.p99, 3), tenfoldP50Ms: fixed(bigCpuLatency.p50, 3), tenfoldP99Ms: fixed(bigCpuLatency.p99, 3) },
+        tenfold: { indexMs: fixed(tenfoldIndexMs, 1), p50Ms: fixed(bigSteady.p50, 3), p99Ms: fixed(bigSteady.p99, 3) },
+        longTokenMs: fixed(longTokenMs, 3),
+        worstTurnMs: fixed(worstTurnMs, 3),
         peakRssMb: fixed(engineRssMb, 1),
         rssAtStartMb: fixed(startRssMb, 1),
       },

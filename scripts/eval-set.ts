@@ -15,4 +15,4 @@ export function sharedDir(): string {
 
 export const defaultEvalFile = (): string => resolve(sharedDir(), 'eval', 'dev.jsonl');
 
-export { readEvalSet, scoreAnswer, type EvalQuestion } from '../src/retrieval/eval-set.ts';
+export { readEvalSet, scoreAnswer, tally, verdict, type EvalQuestion } from '../src/retrieval/eval-set.ts';

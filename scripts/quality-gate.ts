@@ -1,34 +1,47 @@
 /**
  * CI quality gate: answers every question through the same path the bot uses
  * (loadEngineKnowledge + answerPlan) and fails the build when top-1 drops
- * under 90 % or an unanswerable question gets an answer anyway. By default it
- * checks the shared dev set and our own regression set (questions written
- * for pages the dev set does not cover), each on its own.
- * Usage: npm run quality [-- <file.jsonl> ...]
+ * under a set's floor. By default it checks the shared dev set and our own
+ * regression set (questions written for pages the dev set does not cover, and
+ * off-topic ones) at 90 %, and the shared set of real, messy posts at 85 %. An
+ * answered "none" question fails the dev set and is reported for the others.
+ * Usage: npm run quality [-- <file.jsonl> ...]   (named files get the 90 % floor)
  */
 import { answerPlan } from '../src/conversation/answer-plan.ts';
 import { loadEngineKnowledge, type EngineKnowledge } from '../src/engine-knowledge.ts';
 import { resolve } from 'node:path';
-import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, REPO_ROOT, scoreAnswer, type EvalQuestion } from './eval-set.ts';
+import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, REPO_ROOT, sharedDir, tally, verdict, type EvalQuestion } from './eval-set.ts';
 
-const MIN_TOP1 = 0.9;
+type Gate = { file: string; minTop1: number; everyNoneAbstains: boolean };
+const STRICT = { minTop1: 0.9, everyNoneAbstains: true };
 
 const REGRESSION_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'regression.jsonl');
+const VAGUE_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'vague.jsonl');
 
 function main(): number {
   let knowledge: EngineKnowledge;
-  let files: string[];
+  let gates: Gate[];
   try {
-    files = process.argv.length > 2 ? process.argv.slice(2) : [defaultEvalFile(), REGRESSION_SET];
+    gates =
+      process.argv.length > 2
+        ? process.argv.slice(2).map((file) => ({ file, ...STRICT }))
+        : [
+            { file: defaultEvalFile(), ...STRICT },
+            // Our own set holds off-topic questions written to train the answer policy; one may slip.
+            { file: REGRESSION_SET, minTop1: 0.9, everyNoneAbstains: false },
+            { file: resolve(sharedDir(), 'eval', 'messy.jsonl'), minTop1: 0.85, everyNoneAbstains: false },
+            // Vague but on-topic questions: right when the bot offers suggestions rather than one page or a "no".
+            { file: VAGUE_SET, minTop1: 0.8, everyNoneAbstains: false },
+          ];
     knowledge = loadEngineKnowledge(KNOWLEDGE_DIR);
   } catch (error) {
     console.error(`quality: cannot run: ${(error as Error).message}`);
     return 1;
   }
-  return files.map((file) => gate(file, knowledge)).some((code) => code !== 0) ? 1 : 0;
+  return gates.map((g) => gate(g, knowledge)).some((code) => code !== 0) ? 1 : 0;
 }
 
-function gate(file: string, knowledge: EngineKnowledge): number {
+function gate({ file, minTop1, everyNoneAbstains }: Gate, knowledge: EngineKnowledge): number {
   let questions: EvalQuestion[];
   try {
     questions = readEvalSet(file);
@@ -41,27 +54,28 @@ function gate(file: string, knowledge: EngineKnowledge): number {
     return 1;
   }
 
-  let top1 = 0;
-  let top3 = 0;
   const misses: string[] = [];
   const answeredUnanswerable: string[] = [];
-  for (const question of questions) {
+  const rows = questions.map((question) => {
     const { search } = answerPlan(knowledge, question.q);
     const ids = search.docs.map((d) => d.id);
-    const score = scoreAnswer(question, ids, search.abstain);
-    if (score.top1) top1++;
-    if (score.top3) top3++;
-    if (question.expect === 'none' && !search.abstain) answeredUnanswerable.push(`  ${JSON.stringify(question.q)} answered with ${ids[0] ?? '(nothing)'}`);
-    else if (!score.top1) misses.push(`  ${JSON.stringify(question.q)} expected ${question.expect}, got ${search.abstain ? 'abstain' : ids[0] ?? '(nothing)'}`);
-  }
+    const v = verdict(question, ids, search.abstain, search.outcome);
+    if (v === 'none-answered') answeredUnanswerable.push(`  ${JSON.stringify(question.q)} answered with ${ids[0] ?? '(nothing)'}`);
+    else if (v === 'wrong' || v === 'false-abstain') misses.push(`  ${JSON.stringify(question.q)} expected ${question.expect}, got ${search.abstain ? 'abstain' : ids[0] ?? '(nothing)'}`);
+    return { question, ids, abstain: search.abstain, suggested: search.outcome === 'suggest' };
+  });
+  const t = tally(rows);
+  const { top1, top3 } = t;
 
   const percent = (n: number) => `${((100 * n) / questions.length).toFixed(1)}%`;
   console.log(`quality: top-1 ${percent(top1)} top-3 ${percent(top3)} (${questions.length} questions, ${file.replace(`${resolve(REPO_ROOT, '..')}/`, '')})`);
+  console.log(`  correct ${t.correct}, wrong ${t.wrong}, answerable abstained ${t.falseAbstain}, suggestions only ${t.suggestionsOnly}, "none" abstained ${t.noneAbstained}/${t.noneTotal}`);
   if (misses.length) console.log(`top-1 misses:\n${misses.join('\n')}`);
 
   const failures: string[] = [];
-  if (top1 / questions.length < MIN_TOP1) failures.push(`top-1 ${percent(top1)} is below ${MIN_TOP1 * 100}%`);
-  if (answeredUnanswerable.length) failures.push(`${answeredUnanswerable.length} "none" question(s) did not abstain:\n${answeredUnanswerable.join('\n')}`);
+  if (top1 / questions.length < minTop1) failures.push(`top-1 ${percent(top1)} is below ${minTop1 * 100}%`);
+  if (answeredUnanswerable.length && !everyNoneAbstains) console.log(`"none" questions answered:\n${answeredUnanswerable.join('\n')}`);
+  if (answeredUnanswerable.length && everyNoneAbstains) failures.push(`${answeredUnanswerable.length} "none" question(s) did not abstain:\n${answeredUnanswerable.join('\n')}`);
   for (const failure of failures) console.error(`quality gate FAILED: ${failure}`);
   return failures.length ? 1 : 0;
 }

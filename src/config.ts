@@ -38,6 +38,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: optionalString,
+  /** https://no-color.org: any non-empty value turns terminal colours off. */
+  NO_COLOR: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUPPORT_CASE_URL: z.string().url().default('https://dash.cloudflare.com/?to=/:account/support'),
   CONVERSATION_TTL_MINUTES: z.coerce.number().positive().default(30),

@@ -5,27 +5,64 @@ import type { Reply } from '../../src/conversation/seam.ts';
  * no buttons), links are shown as "text <url>", and the escalation summary is
  * printed whole so it can be copied into a case.
  */
+
+const ESC = '\u001b[';
+
+/** The styles a terminal reply uses; without colour each one leaves the text as it is. */
+type Styles = { bold(s: string): string; dim(s: string): string; code(s: string): string };
+
+function stylesFor(color: boolean): Styles {
+  if (!color) return { bold: (s) => s, dim: (s) => s, code: (s) => `\`${s}\`` };
+  return {
+    bold: (s) => `${ESC}1m${s}${ESC}22m`,
+    dim: (s) => `${ESC}2m${s}${ESC}22m`,
+    code: (s) => `${ESC}36m${s}${ESC}39m`,
+  };
+}
+
+/** Colours only for a terminal that is a TTY and has not asked for none (NO_COLOR, https://no-color.org). */
+export function wantsColor(isTty: boolean | undefined, noColor: string | undefined): boolean {
+  return Boolean(isTty) && !noColor;
+}
+
 export function renderForTerminal(reply: Reply, color: boolean): string {
-  const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
-  const dim = (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s);
+  const style = stylesFor(color);
   const lines: string[] = [];
-  if (reply.title) lines.push(bold(reply.title));
-  lines.push(markdownToTerminal(reply.text, bold));
+  if (reply.title) lines.push(style.bold(reply.title));
+  lines.push(markdownToTerminal(reply.text, style));
   if (reply.escalation) {
     const e = reply.escalation;
-    lines.push('', bold('Case summary (copy this):'), '----------------------------------------', e.summary, '----------------------------------------');
-    if (e.checklist.length) lines.push(bold('Before you submit, gather:'), ...e.checklist.map((c) => `  - ${c}`));
-    lines.push(`${bold('Open it here:')} ${e.url}`);
+    lines.push('', style.bold('Case summary (copy this):'), '----------------------------------------', e.summary, '----------------------------------------');
+    if (e.checklist.length) lines.push(style.bold('Before you submit, gather:'), ...e.checklist.map((c) => `  - ${c}`));
+    lines.push(`${style.bold(e.audience === 'site-owner' ? 'More help:' : 'Open it here:')} ${e.url}`);
   }
-  if (reply.sources?.length) lines.push(dim(`Sources: ${reply.sources.map((s) => `${s.title} <${s.url}>`).join(' · ')}`));
+  if (reply.sources?.length) lines.push(style.dim(`Sources: ${reply.sources.map((s) => `${s.title} <${s.url}>`).join(' · ')}`));
   if (reply.choices?.length) lines.push(...reply.choices.map((c, i) => `  ${i + 1}) ${c.label}`));
   return lines.join('\n');
 }
 
-function markdownToTerminal(text: string, bold: (s: string) => string): string {
+/**
+ * Markdown-lite to terminal text. Plain-text rewrites (fences, links) run
+ * before any escape sequence is added: an escape sequence starts with "[",
+ * which the link pattern would otherwise read as the start of a link.
+ */
+function markdownToTerminal(text: string, style: Styles): string {
+  const blocks = text.split(/^```[^\n]*\n?/m);
+  return blocks
+    .map((block, i) => {
+      // Odd blocks sit between ``` fences: shown indented, nothing inside is styled.
+      if (i % 2 === 1) return block.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n') + '\n';
+      return styleInline(block.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 <$2>'), style);
+    })
+    .join('');
+}
+
+function styleInline(text: string, style: Styles): string {
+  // Code first, so "**" inside `code` stays literal; then bold.
   return text
-    .replace(/\*\*([^*]+)\*\*/g, (_m, s: string) => bold(s))
-    .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>');
+    .split(/(`[^`\n]+`)/)
+    .map((part) => (/^`[^`\n]+`$/.test(part) ? style.code(part.slice(1, -1)) : part.replace(/\*\*([^*]+)\*\*/g, (_m, s: string) => style.bold(s))))
+    .join('');
 }
 
 /** "2" -> the second offered choice's id; an option's id typed as-is also works. */

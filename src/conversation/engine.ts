@@ -14,10 +14,14 @@ import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
 import { liveStatusReply, runUrlCheck, STATUS_PAGE_ID, urlCheckChoice, type Diagnostics } from './diagnostics-replies.ts';
 import { escalationReply, type EscalationContext } from './escalation-reply.ts';
-import { extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
+import { isEvidenceOnly } from './evidence-only.ts';
+import { extractEvidence, mergeEvidence, toFlowEvidence, type ExtractOptions } from './evidence.ts';
 import { flowStepReply, SOLVED_PROMPT } from './flow-replies.ts';
 import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
+import { statusReplies } from './status-reply.ts';
+import { isStatusQuestion } from './status-question.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
+import { withoutVisitorIps } from './visitor-ip.ts';
 import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
 
 export type RateCheck = (key: string) => { allowed: boolean; retryAfterMs: number };
@@ -38,6 +42,8 @@ type TurnContext = { turn: Turn; state: ConversationState; userText?: string };
 
 const RESTART_TEXT = 'Started over. What is going wrong? You can paste the error page, an error code, a Ray ID or your `cdn-cgi/trace` output.';
 const TRANSCRIPT_TEXT_LIMIT = 600;
+/** How many pages an unsure answer offers. */
+const MAX_SUGGESTIONS = 3;
 /** Idle conversations restart after the TTL, but moderators may hand one off days later: keep them a week. */
 const RETENTION_MS = 7 * 24 * 60 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -46,11 +52,14 @@ export class ConversationEngine implements SupportEngine {
   private readonly mutex = new KeyedMutex();
   private readonly clock: () => Date;
   private readonly knownCodes: ReadonlySet<string>;
+  /** Every message is read against every tree question, so a stated answer is never asked again. */
+  private readonly reading: ExtractOptions;
   private lastPurge = 0;
 
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
+    this.reading = { flows: deps.knowledge.flows };
   }
 
   async handle(rawTurn: Turn): Promise<Reply[]> {
@@ -241,7 +250,7 @@ export class ConversationEngine implements SupportEngine {
     const normalized = normalizeInput(raw);
     if (!normalized.ok) return [{ text: normalized.message }];
     const redaction = redactSecrets(normalized.text);
-    const text = redaction.text;
+    const text = withoutVisitorIps(redaction.text);
     ctx.userText = text;
     if (normalized.truncated) notices.push({ text: 'Your message was very long, so I read only the first part of it.' });
     if (redaction.found.length) {
@@ -250,10 +259,10 @@ export class ConversationEngine implements SupportEngine {
     const { state } = ctx;
     if (wantsRestart(text)) return this.restart(ctx);
     if (wantsHuman(text)) {
-      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes));
+      state.facts = mergeEvidence(state.facts, extractEvidence(text, this.knownCodes, this.reading));
       return [this.escalate(ctx)];
     }
-    const fresh = extractEvidence(text, this.knownCodes);
+    const fresh = extractEvidence(text, this.knownCodes, this.reading);
     state.facts = mergeEvidence(state.facts, fresh);
 
     if (state.mode === 'feedback') {
@@ -262,6 +271,15 @@ export class ConversationEngine implements SupportEngine {
     }
     const talk = smallTalk(text);
     if (talk) return [smallTalkReply(talk)];
+    if (isStatusQuestion(text)) {
+      const status = await statusReplies(this.deps.knowledge, this.deps.diagnostics, state.facts);
+      // "Is Cloudflare down? I get a 522": the status page first, then the code's own answer.
+      if (fresh.codes.length) return [...status, ...(await this.answerQuestion(ctx, text))];
+      state.mode = 'feedback';
+      state.flow = undefined;
+      state.lastPage = { id: STATUS_PAGE_ID, title: 'Cloudflare Status' };
+      return [...status, { text: 'Did that solve it?', ...SOLVED_PROMPT }];
+    }
     if (state.mode === 'flow' && state.flow) {
       const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
       if (flow) {
@@ -342,6 +360,16 @@ export class ConversationEngine implements SupportEngine {
 
   /** `plan` when the caller already searched for this text (leaving a tree), so it is not searched twice. */
   private async answerQuestion(ctx: TurnContext, text: string, plan: AnswerPlan = answerPlan(this.deps.knowledge, text)): Promise<Reply[]> {
+    const replies = await this.answerFromPlan(ctx, text, plan);
+    const language = plan.search.language;
+    const [head, ...rest] = replies;
+    if (!language || ctx.state.languageNoted || !head) return replies;
+    // Said once per conversation: the docs, and so the answers, are in English.
+    ctx.state.languageNoted = true;
+    return [{ ...head, text: `(${language.name} detected: I answer in English, the language of Cloudflare's docs.)\n\n${head.text}` }, ...rest];
+  }
+
+  private async answerFromPlan(ctx: TurnContext, text: string, plan: AnswerPlan): Promise<Reply[]> {
     const { state } = ctx;
     const knowledge = this.deps.knowledge;
     const { search } = plan;
@@ -350,7 +378,7 @@ export class ConversationEngine implements SupportEngine {
 
     if (search.abstain) {
       if (plan.flow) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
-      if (state.facts.notes.length && !search.analysis.codes.length) {
+      if (state.facts.notes.length && !search.analysis.codes.length && isEvidenceOnly(text)) {
         return [{ text: `Thanks, I noted that: ${state.facts.notes.join('; ')}. What error or symptom do you see?` }];
       }
       state.mode = 'idle';
@@ -367,21 +395,23 @@ export class ConversationEngine implements SupportEngine {
       }];
     }
 
-    const [first, second, third] = search.docs;
-    const ambiguous = first?.why === 'text' && second?.why === 'text' && second.score >= first.score * 0.92 && second.kind === 'docs';
-    if (ambiguous && first && second) {
-      const options = [first, second, third].filter((d): d is NonNullable<typeof d> => d !== undefined && d.kind === 'docs' && d.score >= first.score * 0.8);
+    // A symptom that names a tree ("too many redirects", "why am I blocked") but no page squarely:
+    // the tree's cited steps beat a loose card or a list of guesses.
+    const firstHit = search.docs[0];
+    if (plan.flow && !plan.code && (search.outcome === 'suggest' || firstHit?.why === 'text')) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
+    // On topic but unsure (the answer policy's middle outcome): the closest pages, and a person.
+    const options = search.docs.filter((d) => d.kind === 'docs').slice(0, MAX_SUGGESTIONS);
+    if (search.outcome === 'suggest' && options.length) {
       state.mode = 'suggestions';
       state.suggestions = options.map((d) => d.id);
       return [{
-        text: 'A few articles could fit. Which one matches your problem?',
-        choices: options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })),
-        sources: options.map((d) => ({ title: d.title, url: d.url })),
+        text: 'I am not sure which article answers this. These look closest: did one of them help?',
+        choices: [...options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })), { id: CHOICE.escalate, label: 'None of these: talk to a human' }],
+        sources: options.map((d) => ({ title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url })),
       }];
     }
+    const [first] = search.docs;
     if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
-    // A symptom that names a tree ("too many redirects") but no page squarely: the tree's cited steps beat a loose card.
-    if (plan.flow && first.why === 'text' && !plan.code) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
     if (first.kind !== 'docs') {
       state.mode = 'feedback';
       return [{ title: first.title, text: 'This is covered in a Cloudflare blog post rather than the support docs.', sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
@@ -431,14 +461,16 @@ export class ConversationEngine implements SupportEngine {
     const parsed = record ? conversationStateSchema.safeParse(record.state) : undefined;
     const state = parsed?.success ? parsed.data : freshState();
     if (request.messageText) {
-      const redacted = redactSecrets(request.messageText).text;
-      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes));
+      const redacted = withoutVisitorIps(redactSecrets(request.messageText).text);
+      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes, this.reading));
       state.firstQuestion ??= redacted.slice(0, 300);
       if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
     }
     const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, state, undefined, request.requestedBy !== request.user ? `Handed off by a moderator (${request.requestedBy}).` : undefined);
     if (!reply.escalation) throw new Error('escalation reply without an escalation');
-    return { escalation: reply.escalation, transcript: record?.transcript ?? [], hadConversation: record !== undefined };
+    // Records stored before visitor IPs were cut must not leak them into a moderator channel either.
+    const transcript = (record?.transcript ?? []).map((e) => ({ ...e, text: withoutVisitorIps(e.text) }));
+    return { escalation: reply.escalation, transcript, hadConversation: record !== undefined };
   }
 
   async close(): Promise<void> {

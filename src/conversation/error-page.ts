@@ -38,7 +38,7 @@ const CLOUDFLARE_MARKERS: Marker[] = [
   { label: 'the Browser / Cloudflare / Host status diagram', re: /^\s*(?:cloudflare|host)\s*$[\s\S]{0,80}^\s*(?:working|error)\s*$/im },
   { label: '"Why have I been blocked?"', re: /why have i been blocked\?/i },
   { label: '"This website is using a security service"', re: /this website is using a security service/i },
-  { label: 'the "Your IP" line', re: /\byour ip\s*:\s*(?:click to reveal|[0-9a-f.:]{3,})/i },
+  { label: 'the "Your IP" line', re: /\byour ip\s*:\s*(?:click to reveal|\[ip removed\]|[0-9a-f.:]{3,})/i },
 ];
 
 /** Origin and proxy software that signs its own default error pages. */

@@ -1,4 +1,5 @@
 import { PLAN_LABELS, SSL_MODE_LABELS, type EvidenceFacts } from './evidence-facts.ts';
+import { sourceLabel } from './source-label.ts';
 import type { Trace } from './trace.ts';
 
 /**
@@ -21,9 +22,20 @@ function readableUtc(iso: string): string {
   return iso.replace('T', ' ').replace(/Z$/, '');
 }
 
+/** " (you said)", " (from your trace)": where the fact came from, when its reason is known. */
+function from(facts: EvidenceFacts, key: keyof EvidenceFacts['because']): string {
+  const label = sourceLabel(facts.because[key]);
+  return label ? ` (${label})` : '';
+}
+
+/** When a time reads as the start of the problem ("since this morning", "for two days"), say so. */
+function isStart(timeText: string): boolean {
+  return /^(?:since|from|starting|for)\b|\bago$/i.test(timeText.trim());
+}
+
 export function describeEvidence(facts: EvidenceFacts): string[] {
   const lines: string[] = [];
-  if (facts.codes.length) lines.push(`${facts.codes.length > 1 ? 'Error codes' : 'Error code'}: ${facts.codes.join(', ')}`);
+  if (facts.codes.length) lines.push(`${facts.codes.length > 1 ? 'Error codes' : 'Error code'}: ${facts.codes.join(', ')}${from(facts, 'code')}`);
   for (const rayId of facts.rayIds) lines.push(`Ray ID: ${rayId}`);
   for (const url of facts.urls) lines.push(`URL: ${url}`);
   const hostsWithoutUrl = facts.hostnames.filter((h) => !facts.urls.some((u) => u.toLowerCase().includes(`//${h}`)));
@@ -32,16 +44,17 @@ export function describeEvidence(facts: EvidenceFacts): string[] {
     // Echo the user's words unless they already were a dated UTC time: a converted zone or an assumed date should be checkable.
     const alreadyUtc = facts.timeText !== undefined && /\d{4}-\d{2}-\d{2}/.test(facts.timeText) && /(?:\b(?:utc|gmt)|\dz)\s*$/i.test(facts.timeText);
     const wrote = facts.timeText && !alreadyUtc ? ` (you wrote: ${facts.timeText})` : '';
-    lines.push(`Time (UTC): ${readableUtc(facts.timeUtc)}${wrote}`);
+    const label = facts.timeText && isStart(facts.timeText) ? 'Started (UTC)' : 'Time (UTC)';
+    lines.push(`${label}: ${readableUtc(facts.timeUtc)}${wrote}`);
   } else if (facts.timeText) {
-    lines.push(`Time (as you wrote it, time zone unknown): ${facts.timeText}`);
+    lines.push(isStart(facts.timeText) ? `Started: ${facts.timeText} (you said; time zone unknown)` : `Time (as you wrote it, time zone unknown): ${facts.timeText}`);
   }
-  if (facts.colo) lines.push(`Data center (colo): ${facts.colo}`);
+  if (facts.colo) lines.push(`Data center (colo): ${facts.colo}${from(facts, 'colo')}`);
   const trace = facts.trace && traceLine(facts.trace);
   if (trace) lines.push(trace);
-  if (facts.branded) lines.push(`Error page: ${facts.branded === 'yes' ? 'Cloudflare-branded' : 'not Cloudflare-branded (from the origin or a proxy behind Cloudflare)'}`);
-  if (facts.plan) lines.push(`Plan: ${PLAN_LABELS[facts.plan]}`);
-  if (facts.sslMode) lines.push(`SSL/TLS encryption mode: ${SSL_MODE_LABELS[facts.sslMode]}`);
-  if (facts.cloudflaredRunning) lines.push(`cloudflared: ${facts.cloudflaredRunning === 'yes' ? 'running' : 'not running'}`);
+  if (facts.branded) lines.push(`Error page: ${facts.branded === 'yes' ? 'Cloudflare-branded' : 'not Cloudflare-branded (from the origin or a proxy behind Cloudflare)'}${from(facts, 'branded')}`);
+  if (facts.plan) lines.push(`Plan: ${PLAN_LABELS[facts.plan]}${from(facts, 'plan')}`);
+  if (facts.sslMode) lines.push(`SSL/TLS encryption mode: ${SSL_MODE_LABELS[facts.sslMode]}${from(facts, 'sslMode')}`);
+  if (facts.cloudflaredRunning) lines.push(`cloudflared: ${facts.cloudflaredRunning === 'yes' ? 'running' : 'not running'}${from(facts, 'cloudflaredRunning')}`);
   return lines;
 }

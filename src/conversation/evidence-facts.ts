@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statedAnswersSchema } from './stated-answers.ts';
 import { traceSchema } from './trace.ts';
 
 /**
@@ -46,11 +47,13 @@ export const evidenceFactsSchema = z.object({
    * without it a tree could not say *why* it skipped a question.
    */
   because: z.partialRecord(becauseKeySchema, z.string()).default({}),
+  /** Tree questions the user's words already answer, by "flowId/nodeId" (see stated-answers.ts). */
+  stated: statedAnswersSchema.default({}),
 });
 export type EvidenceFacts = z.infer<typeof evidenceFactsSchema>;
 
 export function emptyEvidence(): EvidenceFacts {
-  return { codes: [], rayIds: [], urls: [], hostnames: [], notes: [], because: {} };
+  return { codes: [], rayIds: [], urls: [], hostnames: [], notes: [], because: {}, stated: {} };
 }
 
 export const PLAN_LABELS: Record<Plan, string> = { free: 'Free', pro: 'Pro', business: 'Business', enterprise: 'Enterprise' };

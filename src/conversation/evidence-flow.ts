@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statedEvidenceKey } from './stated-answers.ts';
 import { PLAN_LABELS, SSL_MODE_LABELS, type EvidenceFacts } from './evidence-facts.ts';
 
 /**
@@ -39,6 +40,10 @@ export function toFlowEvidence(facts: EvidenceFacts): FlowEvidence {
     if (value === undefined) continue;
     const because = facts.because[key as keyof EvidenceFacts['because']] ?? fallback[key];
     if (because) evidence[key] = { value, because };
+  }
+  for (const [at, answer] of Object.entries(facts.stated)) {
+    const [flowId = '', nodeId = ''] = at.split('/');
+    evidence[statedEvidenceKey(flowId, nodeId)] = { value: answer.option, because: answer.because };
   }
   return evidence;
 }

@@ -21,6 +21,23 @@ const DATE_TIME = new RegExp(String.raw`\b(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+)${T
 /** A bare clock time only counts with a zone, am/pm, or a word like "at" before it; "1:30" alone may be a duration. */
 const CLOCK_TIME = new RegExp(String.raw`(\b(?:at|around|about|since|from|until|by|@)\s+)?\b${TIME}(?:\s*(${ZONE})(?![\w]))?`, 'gi');
 
+const DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
+const COUNT = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few|few|a\s+couple(?:\s+of)?)`;
+const UNIT = String.raw`(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)`;
+/**
+ * When it started, in words: "since this morning", "for two days", "an hour
+ * ago", "since yesterday". Kept as written: no zone, so never converted.
+ */
+const RELATIVE = new RegExp(
+  [
+    String.raw`\b(?:since|starting|from)\s+(?:this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week|weekend|${DAY})|yesterday(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|${DAY}|the\s+(?:weekend|morning|last\s+(?:update|deploy|migration|change)|update|migration|move|switch))\b`,
+    String.raw`\bfor\s+(?:the\s+)?(?:(?:past|last)\s+)?${COUNT}\s+${UNIT}(?:\s+now)?\b`,
+    String.raw`\b${COUNT}\s+${UNIT}\s+ago\b`,
+    String.raw`\b(?:since|starting)\s+yesterday\b|\b(?:this\s+morning|last\s+night|yesterday(?:\s+(?:morning|afternoon|evening|night))?)\b`,
+  ].join('|'),
+  'gi',
+);
+
 export type TimeMention = {
   /** As written: "14:05 UTC", "2026-11-23 10:00", "10:22 CET". */
   timeText: string;
@@ -73,7 +90,9 @@ function fromClockTime(m: RegExpExecArray, now: Date): Candidate | undefined {
   if (!cue && !zone && !meridiem) return undefined;
   const hour = hour24(Number(h), meridiem);
   if (hour === undefined || Number(min) > 59) return undefined;
-  const text = whole.slice(cue?.length ?? 0).trim();
+  // "since 14:05 CET" says when it started, so "since" stays; "at 14:05" is just the moment.
+  const keepsCue = cue !== undefined && /^(?:since|from)\b/i.test(cue.trim());
+  const text = (keepsCue ? whole : whole.slice(cue?.length ?? 0)).trim();
   const base = { timeText: text, index: m.index };
   const offset = zone ? zoneOffsetMinutes(zone) : undefined;
   if (offset === undefined) return base;
@@ -98,6 +117,7 @@ export function detectTime(text: string, now: Date = new Date()): TimeMention | 
     const c = fromClockTime(m, now);
     if (c) candidates.push(c);
   }
+  for (const m of masked.matchAll(RELATIVE)) candidates.push({ timeText: m[0].trim().replace(/\s+/g, ' '), index: m.index });
   candidates.sort((a, b) => a.index - b.index);
   const best = candidates.find((c) => c.timeUtc) ?? candidates[0];
   if (!best) return undefined;

@@ -103,11 +103,11 @@ describe('describeEvidence', () => {
   it('gives one readable line per fact', () => {
     const facts = extractEvidence(`Error 522 on https://www.example.com/ at 10:22 CET, ray 8e5c3b2a1f4d7c90\n${TRACE}`, undefined, { now: NOW });
     expect(describeEvidence(facts)).toEqual([
-      'Error code: 522',
+      'Error code: 522 (you said)',
       'Ray ID: 8e5c3b2a1f4d7c90',
       'URL: https://www.example.com/',
       'Time (UTC): 2026-11-23 09:22:00 (you wrote: 10:22 CET)',
-      'Data center (colo): SJC',
+      'Data center (colo): SJC (from your trace)',
       'Trace: http=http/2 tls=TLSv1.3 loc=US warp=off',
     ]);
   });

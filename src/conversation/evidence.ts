@@ -1,8 +1,10 @@
+import type { Flow } from '../flows/schema.ts';
 import { analyzeQuery } from '../retrieval/analyze-query.ts';
 import { readErrorPage } from './error-page.ts';
 import { detectTime } from './evidence-time.ts';
 import { detectBrandedStatement, detectCloudflaredRunning, detectPlan, detectSslMode } from './evidence-statements.ts';
 import { emptyEvidence, SCALAR_FACTS, type BecauseKey, type EvidenceFacts } from './evidence-facts.ts';
+import { statedAnswers } from './stated-answers.ts';
 import { parseTrace } from './trace.ts';
 
 /**
@@ -19,6 +21,8 @@ export { describeEvidence } from './evidence-describe.ts';
 export type ExtractOptions = {
   /** Reference "now" for a clock time without a date ("at 14:05 UTC"); tests pin it. */
   now?: Date;
+  /** Trees whose questions the message may answer in so many words. */
+  flows?: readonly Flow[];
 };
 
 const AUDIENCE_BECAUSE = {
@@ -88,6 +92,7 @@ export function extractEvidence(text: string, knownCodes?: ReadonlySet<string>, 
   if (cloudflared) set('cloudflaredRunning', cloudflared.value, cloudflared.because);
 
   facts.because = because;
+  if (options.flows) facts.stated = statedAnswers(options.flows, text);
   // One note per distinct reason; "you said 14:05 UTC" need not appear twice for timeText and timeUtc.
   const noteKeys: BecauseKey[] = ['branded', 'code', 'trace', 'colo', 'timeUtc', 'audience', 'plan', 'sslMode', 'cloudflaredRunning'];
   facts.notes = [...new Set(noteKeys.map((k) => because[k]).filter((n): n is string => n !== undefined))];
@@ -114,6 +119,8 @@ export function mergeEvidence(old: EvidenceFacts | undefined, fresh: Partial<Evi
     hostnames: union(base.hostnames, fresh.hostnames ?? []),
     notes: union(base.notes, fresh.notes ?? []),
     because: { ...base.because },
+    // A later statement about the same question is the user correcting themselves.
+    stated: { ...base.stated, ...fresh.stated },
   };
   for (const key of SCALAR_FACTS) {
     const value = fresh[key];

@@ -27,6 +27,8 @@ export const conversationStateSchema = z.object({
   lastPage: z.object({ id: z.string(), title: z.string() }).optional(),
   /** Page ids offered as "did you mean" choices. */
   suggestions: z.array(z.string()).default([]),
+  /** The "I answer in English" note was given for a question in another language. */
+  languageNoted: z.boolean().default(false),
   facts: evidenceFactsSchema.default(emptyEvidence),
   code: z.string().optional(),
   /** Steps the user confirmed trying ("answers that did not solve it"). */

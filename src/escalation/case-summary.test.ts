@@ -45,14 +45,14 @@ describe('buildEscalation for a site owner', () => {
     expect(s).toContain('URL: https://www.example.com/shop');
     expect(s).toContain('Ray ID: 8e5c3b2a1f4d7c90');
     expect(s).toContain('Time (UTC): 2026-11-23 09:22:00 (you wrote: 10:22 CET)');
-    expect(s).toContain('Data center (colo): SJC');
+    expect(s).toContain('Data center (colo): SJC (from your trace)');
     expect(s).toContain('Trace: http=http/2 tls=TLSv1.3 loc=US warp=off');
     expect(s).not.toContain('203.0.113.7');
   });
 
   it('lists the steps with answers, marking the ones filled from the paste, and what was tried', () => {
     const s = escalation.summary;
-    expect(s).toContain('Steps taken in the bot:\n- Is the error page Cloudflare-branded? → Yes (from what you pasted)\n- Does your origin answer when you bypass Cloudflare? → Yes\n');
+    expect(s).toContain('Steps taken in the bot:\n- Is the error page Cloudflare-branded? → Yes (from the page you pasted)\n- Does your origin answer when you bypass Cloudflare? → Yes\n');
     expect(s).toContain('What was tried:\n- Allowed all Cloudflare IP ranges in the firewall');
   });
 
@@ -120,7 +120,9 @@ describe('buildEscalation for a visitor', () => {
   });
 
   it('is addressed to the owner with what the visitor saw', () => {
-    expect(e.summary).toMatch(/^Hello, I could not open your website: it showed me a Cloudflare error page \(Error 1020 \(Access denied\)\)\./);
+    expect(e.summary).toMatch(/^Hello, I could not open your website: it showed me a Cloudflare error page \(Error 1020: Access denied\)\./);
+    // The bot never fills in the visitor's IP: it leaves a gap they fill in themselves.
+    expect(e.summary).toContain('My IP address: (add it here yourself if you want it allowed)');
     expect(e.summary).toContain('Ray ID: 8e5c3b2a1f4d7c90-AMS');
     expect(e.summary).toContain('Time (UTC): 2026-11-23 14:05:00');
     expect(e.summary).toContain('URL: https://shop.example.com/cart');

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { describeEvidence } from '../conversation/evidence-describe.ts';
 import type { EvidenceFacts } from '../conversation/evidence-facts.ts';
 import type { Escalation } from '../conversation/seam.ts';
+import { sourceLabel } from '../conversation/source-label.ts';
 import { caseChecklist, visitorChecklist } from './checklist.ts';
+import { mergeChecklist } from './checklist-merge.ts';
 import { fitSummary, type SummarySection } from './fit-summary.ts';
 import { nextStep } from './next-step.ts';
 import { codeMatches, type CaseTopic, type SupportConfig } from './support-config.ts';
@@ -40,6 +42,8 @@ export type EscalationInput = {
   docUrl?: string;
   /** Free plans get cases for billing, account and registrar issues only; anything from a tree is technical. */
   topic?: CaseTopic;
+  /** What the tree leaf itself says to send: the most specific list, merged with the docs' list for the code. */
+  leafChecklist?: readonly string[];
 };
 
 function problemLine(code: string | undefined, flowTitle: string | undefined): string {
@@ -55,8 +59,9 @@ function noteLines(note: string | undefined): string[] {
 }
 
 function stepLine(step: PathStep): string {
-  const marker = step.via === 'evidence' ? ' (from what you pasted)' : '';
-  return `${step.question} → ${step.answer}${marker}`;
+  // A button press needs no label; an answer the bot took for the user says where it came from.
+  const label = step.via === 'choice' ? undefined : sourceLabel(step.because) ?? (step.via === 'evidence' ? 'from earlier in the conversation' : undefined);
+  return `${step.question} → ${step.answer}${label ? ` (${label})` : ''}`;
 }
 
 function ownerEscalation(input: EscalationInput, code: string | undefined): Escalation {
@@ -73,7 +78,7 @@ function ownerEscalation(input: EscalationInput, code: string | undefined): Esca
   return {
     url: input.caseUrl,
     summary,
-    checklist: caseChecklist(support, code, facts, { includePriority: step.canOpenCase }),
+    checklist: mergeChecklist([...(input.leafChecklist ?? []), ...caseChecklist(support, code, facts, { includePriority: step.canOpenCase })], facts),
     audience: 'cloudflare-support',
   };
 }
@@ -95,21 +100,36 @@ function visitorUrl(input: EscalationInput, code: string | undefined): string {
   return page?.url ?? input.support.visitor.fallbackUrl;
 }
 
-function visitorEscalation(input: EscalationInput, code: string | undefined): Escalation {
-  const { facts } = input;
+/**
+ * The lines an owner needs to find the request in their Security Events.
+ * What the bot does not know is left as a gap for the visitor to fill, and
+ * the visitor's IP always is: the bot never fills it in, they add it if they
+ * want the owner to allow it.
+ */
+function visitorDetails(facts: EvidenceFacts): string[] {
   // Only what the owner can use to find the request; the visitor's own setup (plan, SSL mode) is not theirs.
   const seen = describeEvidence({ ...facts, codes: [], plan: undefined, sslMode: undefined, cloudflaredRunning: undefined, branded: undefined, trace: undefined });
-  const saw = code ? `Error ${code}${input.flowTitle && !input.flowTitle.includes(code) ? ` (${input.flowTitle})` : ''}` : input.flowTitle;
+  const gaps = [
+    ...(facts.rayIds.length ? [] : ['Ray ID: (copy it from the bottom of the error page)']),
+    ...(facts.timeUtc || facts.timeText ? [] : ['Time: (when you saw it, with your time zone)']),
+    'My IP address: (add it here yourself if you want it allowed)',
+  ];
+  return [...seen, ...gaps];
+}
+
+function visitorEscalation(input: EscalationInput, code: string | undefined): Escalation {
+  const { facts } = input;
+  const saw = code ? `Error ${code}${input.flowTitle && !input.flowTitle.includes(code) ? `: ${input.flowTitle}` : ''}` : input.flowTitle;
   const body: SummarySection[] = [
-    { lines: [`Hello, I could not open your website: it showed me ${saw ? `a Cloudflare error page (${saw})` : 'a Cloudflare error page'}.`] },
-    { heading: 'What I saw:', lines: seen },
+    { lines: [`Hello, I could not open your website: it showed me a Cloudflare error page${saw ? ` (${saw})` : ''}.`] },
+    { heading: 'What I saw:', lines: visitorDetails(facts) },
     { heading: 'What I tried:', lines: input.tried },
     { heading: 'Note:', lines: noteLines(input.userNote) },
   ];
   return {
     url: visitorUrl(input, code),
     summary: fitSummary(body, [visitorAsk(code), 'Thank you!']),
-    checklist: visitorChecklist(input.support, facts),
+    checklist: mergeChecklist([...(input.leafChecklist ?? []), ...visitorChecklist(input.support, facts)], facts, input.support.visitor.note),
     audience: 'site-owner',
   };
 }

@@ -52,8 +52,7 @@ export function caseChecklist(support: SupportConfig, code: string | undefined, 
     .map(render);
 }
 
-/** For a visitor: what to send the site owner, ending with who can (and cannot) help. */
+/** For a visitor: what to send the site owner (the caller closes the list with who can, and cannot, help). */
 export function visitorChecklist(support: SupportConfig, facts: EvidenceFacts): string[] {
-  const items = support.visitor.items.filter((item) => !isProvided(facts, item.provides)).map((item) => item.text);
-  return [...items, support.visitor.note];
+  return support.visitor.items.filter((item) => !isProvided(facts, item.provides)).map((item) => item.text);
 }

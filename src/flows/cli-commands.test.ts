@@ -14,7 +14,7 @@ describe('kb lint', () => {
   it('passes on the shipped trees', async () => {
     const { code, out } = await capture(kbLint, []);
     expect(code).toBe(0);
-    expect(out).toEqual([expect.stringMatching(/^ok: 7 trees, \d+ nodes$/)]);
+    expect(out).toEqual([expect.stringMatching(/^ok: 8 trees, \d+ nodes$/)]);
   });
 
   it('prints every problem as file: node "x": reason and exits 1', async () => {
@@ -42,7 +42,7 @@ describe('kb flow', () => {
   it('lists the known ids for an unknown one', async () => {
     const { code, err } = await capture(kbFlow, ['nope', '--mermaid']);
     expect(code).toBe(1);
-    expect(err).toEqual(['unknown flow "nope"; known flows: 5xx-triage, access-denied, contacting-support, dns-host, origin-connectivity, ssl-tls, workers']);
+    expect(err).toEqual(['unknown flow "nope"; known flows: 5xx-triage, access-denied, contacting-support, dns-host, origin-connectivity, slow-site, ssl-tls, workers']);
   });
 
   it('summarises the tree without --mermaid and needs an id', async () => {

@@ -24,7 +24,7 @@ describe('shipped trees', () => {
   it('load against the real docs with no lint problems', () => {
     const { flows, problems } = checkFlowDir('knowledge/flows', docs);
     expect(problems.map(formatProblem)).toEqual([]);
-    expect(flows.map((f) => f.flow.id).sort()).toEqual(['5xx-triage', 'access-denied', 'contacting-support', 'dns-host', 'origin-connectivity', 'ssl-tls', 'workers']);
+    expect(flows.map((f) => f.flow.id).sort()).toEqual(['5xx-triage', 'access-denied', 'contacting-support', 'dns-host', 'origin-connectivity', 'slow-site', 'ssl-tls', 'workers']);
   });
 
   it('give every answer a next step for "not solved", except the Free-plan community pointer', () => {

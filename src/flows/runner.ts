@@ -147,18 +147,27 @@ function arriveAt(flow: Flow, entered: FlowState, evidence: Evidence): FlowStep 
     if (!node) return { kind: 'escalate', state, node: GENERIC_ESCALATION, skipped };
     if (node.type !== 'question') return node.type === 'answer' ? { kind: 'answer', state, node, skipped } : { kind: 'escalate', state, node, skipped };
     // A loop of auto-answers would spin forever; ask the question the second time round.
-    const known = autoAnswered.has(state.nodeId) ? undefined : knownValues(flow, state, node, evidence);
-    const option = known && node.options.find((o) => evidenceValuesOf(o).some((v) => known.values.includes(v)));
+    const known = autoAnswered.has(state.nodeId) ? undefined : knownValues(flow, state, node, evidence) ?? statedAnswer(flow, state.nodeId, node, evidence);
+    const option = known && node.options.find((o) => known.optionId === o.id || evidenceValuesOf(o).some((v) => known.values.includes(v)));
     if (!known || !option) return { kind: 'question', state, node, skipped };
     autoAnswered.add(state.nodeId);
     // Re-branching on a key already settled in this path ("which code?" again) is bookkeeping, not news to the user.
-    if (!settledEarlier(flow, state.path, node.evidence)) skipped.push({ question: node.text, answer: option.label, because: known.because });
+    if (known.optionId || !settledEarlier(flow, state.path, node.evidence)) skipped.push({ question: node.text, answer: option.label, because: known.because });
     const entry: PathEntry = { nodeId: state.nodeId, question: node.text, answer: option.label, via: 'evidence', because: known.because };
     state = { ...state, nodeId: option.next, path: [...state.path, entry] };
   }
 }
 
-function knownValues(flow: Flow, state: FlowState, node: QuestionNode, evidence: Evidence): { values: string[]; because: string } | undefined {
+type Known = { values: string[]; because: string; optionId?: string };
+
+/** An option the user's own words picked for this very question, in any earlier message (`stated:<flow>/<node>` evidence). */
+function statedAnswer(flow: Flow, nodeId: string, node: QuestionNode, evidence: Evidence): Known | undefined {
+  const stated = evidence[`stated:${flow.id}/${nodeId}`];
+  if (!stated || !node.options.some((o) => o.id === stated.value)) return undefined;
+  return { values: [], because: stated.because, optionId: stated.value };
+}
+
+function knownValues(flow: Flow, state: FlowState, node: QuestionNode, evidence: Evidence): Known | undefined {
   if (!node.evidence) return undefined;
   const given = evidence[node.evidence];
   if (given) return { values: [given.value.toLowerCase()], because: given.because };
@@ -166,7 +175,7 @@ function knownValues(flow: Flow, state: FlowState, node: QuestionNode, evidence:
 }
 
 /** The latest answer in this path to a question with the same evidence key, as the values its option stands for. */
-function answeredEarlier(flow: Flow, state: FlowState, key: string): { values: string[]; because: string } | undefined {
+function answeredEarlier(flow: Flow, state: FlowState, key: string): Known | undefined {
   for (const entry of [...state.path].reverse()) {
     const asked = flow.nodes[entry.nodeId];
     if (asked?.type !== 'question' || asked.evidence !== key) continue;

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadAnswerPolicy } from '../retrieval/answer-policy.ts';
+import { loadLanguages } from '../retrieval/language.ts';
 import { loadScope } from '../retrieval/scope.ts';
 import { Searcher } from '../retrieval/search.ts';
 import { loadSynonyms } from '../retrieval/synonyms.ts';
@@ -10,6 +13,13 @@ export type KnowledgeRuntime = { kb: KnowledgeBase; searcher: Searcher; dir: str
 /** Everything retrieval needs, loaded and indexed once at start-up; any broken file stops start-up with its name. */
 export function loadKnowledgeRuntime(dir = './knowledge'): KnowledgeRuntime {
   const kb = loadKnowledge(dir);
-  const searcher = new Searcher(kb, loadSynonyms(join(dir, 'synonyms.yaml')), loadScope(join(dir, 'scope.yaml')));
+  const languagesFile = join(dir, 'languages.yaml');
+  const searcher = new Searcher(kb, {
+    synonyms: loadSynonyms(join(dir, 'synonyms.yaml')),
+    scope: loadScope(join(dir, 'scope.yaml')),
+    // Languages are optional: a knowledge folder without the file answers in English only.
+    ...(existsSync(languagesFile) ? { languages: loadLanguages(languagesFile) } : {}),
+    policy: loadAnswerPolicy(join(dir, 'answer-policy.json')),
+  });
   return { kb, searcher, dir };
 }

@@ -131,6 +131,7 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery(pasted, knownCodes)).toEqual({
       codes: ['1020'],
       explicitCodes: ['1020'],
+      unknownCodes: [],
       rayIds: ['8f1a2b3c4d5e6f70'],
       urls: ['https://shop.example.com/'],
       hostnames: ['shop.example.com'],
@@ -139,6 +140,6 @@ describe('analyzeQuery', () => {
   });
 
   it('returns an empty analysis for empty text', () => {
-    expect(analyzeQuery('')).toEqual({ codes: [], explicitCodes: [], rayIds: [], urls: [], hostnames: [], audience: 'unknown' });
+    expect(analyzeQuery('')).toEqual({ codes: [], explicitCodes: [], unknownCodes: [], rayIds: [], urls: [], hostnames: [], audience: 'unknown' });
   });
 });

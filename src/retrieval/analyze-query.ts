@@ -1,8 +1,12 @@
+import { capLongTokens } from './tokenize.ts';
+
 /**
  * Reads what a message says about the problem before any search: error codes,
  * Ray IDs, URLs and hostnames, and whether the writer is a visitor or the site
  * owner. Deterministic and cheap; everything downstream trusts it.
  */
+
+import { deniesOwning, saysVisitor } from './visitor-wording.ts';
 
 export type Audience = 'visitor' | 'owner' | 'unknown';
 
@@ -11,6 +15,8 @@ export type QueryAnalysis = {
   codes: string[];
   /** Codes stated explicitly ("error 522", "HTTP 502"), as opposed to a bare number. */
   explicitCodes: string[];
+  /** Numbers stated as an error code that no page of the knowledge has ("Error code: 600010", a Turnstile code). */
+  unknownCodes: string[];
   rayIds: string[];
   urls: string[];
   hostnames: string[];
@@ -36,10 +42,19 @@ const NOT_CODES: RegExp[] = [
 ];
 
 /** A number followed by one of these counts things: "200 users", "500 requests". */
-const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?)\b/i;
+const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages?|posts?|messages?|products?|orders?|downloads?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
-const CODE_CUE = /(?:\berr(?:or)?s?|\bcode|\bhttp|\bstatus|\bresponse|\bgetting|\bgot|\bshows?|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#-]?\s*$/i;
+const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#=-]?\s*$/i;
+
+/**
+ * Error numbers of other software that happen to look like ours: "os error 10054"
+ * (a Windows socket error), "errno 111", "exit code 1020". Never a Cloudflare code.
+ */
+const FOREIGN_ERROR_CUE = /(?:\bos|\bsocket|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
+
+/** A status line's reason phrase after the number makes it a code: "403 Forbidden", "522 Connection timed out". */
+const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|uri too long|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;
 
 /** Codes this bot may name even without a cue word; others need a cue ("error 200"). */
 function isPlausibleCode(n: number): boolean {
@@ -59,7 +74,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const n = Number(code);
     const before = masked.slice(Math.max(0, m.index - 24), m.index);
     const after = masked.slice(m.index + m[0].length);
-    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after);
+    if (FOREIGN_ERROR_CUE.test(before)) continue;
+    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
     if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;
@@ -72,6 +88,18 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     if (cued && !explicit.includes(code)) explicit.push(code);
   }
   return { codes, explicitCodes: explicit };
+}
+
+/** "Error code: 600010", "Código de erro: 600010", "error 10039": a code, in any of the languages we read. */
+const STATED_CODE = /\b(?:error|erro|erreur|fehler|ошибк\w*)?\s*(?:code|código|codigo|код)\s*(?:de\s+erro|d'erreur|ошибки)?\s*[:#=]?\s*(\d{3,7})\b|\berror\s*[:#]?\s*(\d{3,7})\b/giu;
+
+export function extractUnknownCodes(text: string, knownCodes: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(STATED_CODE)) {
+    const code = m[1] ?? m[2];
+    if (code && !knownCodes.has(code) && !FOREIGN_ERROR_CUE.test(text.slice(Math.max(0, m.index - 12), m.index + 6))) found.add(code);
+  }
+  return [...found];
 }
 
 export function extractRayIds(text: string): string[] {
@@ -110,18 +138,21 @@ const VISITOR_HINTS = /\b(?:i'?m (?:just )?a visitor|as a visitor|not (?:the|my)
 const OWNER_HINTS = /\b(?:my|our) (?:own )?(?:site|website|web ?site|server|origin|domain|zone|dns|app|api|nginx|apache|host(?:ing)?|worker|workers|tunnel|account|dashboard|ssl|certificate|cert|load balancer|wordpress|store|shop|blog|backend|page rule|firewall|waf)\b|\bi (?:own|run|manage|host)\b|\b(?:my|our) (?:customers|users|visitors)\b/i;
 
 export function detectAudience(text: string): Audience {
-  const visitor = VISITOR_HINTS.test(text);
+  if (deniesOwning(text)) return 'visitor';
+  const visitor = VISITOR_HINTS.test(text) || saysVisitor(text);
   const owner = OWNER_HINTS.test(text);
   if (visitor && !owner) return 'visitor';
   if (owner && !visitor) return 'owner';
   return 'unknown';
 }
 
-export function analyzeQuery(text: string, knownCodes?: ReadonlySet<string>): QueryAnalysis {
+export function analyzeQuery(raw: string, knownCodes?: ReadonlySet<string>): QueryAnalysis {
+  const text = capLongTokens(raw);
   const { codes, explicitCodes } = extractCodes(text, knownCodes);
   return {
     codes,
     explicitCodes,
+    unknownCodes: knownCodes ? extractUnknownCodes(text, knownCodes).filter((c) => !codes.includes(c)) : [],
     rayIds: extractRayIds(text),
     urls: extractUrls(text),
     hostnames: extractHostnames(text),

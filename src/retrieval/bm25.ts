@@ -10,13 +10,14 @@ const K1 = 1.2;
 const B = 0.6;
 
 export class Bm25Index {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
-  private readonly lengths: number[] = [];
-  private readonly avgLength: number;
+  /** term -> documents holding it, with the term's BM25 weight in each (length normalisation done at build time). */
+  private readonly postings = new Map<string, { docs: Int32Array; weights: Float64Array; idf: number }>();
   readonly keys: string[];
 
-  constructor(docs: IndexedDoc[], private readonly weights: FieldWeights) {
+  constructor(docs: IndexedDoc[], weights: FieldWeights) {
     this.keys = docs.map((d) => d.key);
+    const lengths: number[] = [];
+    const lists = new Map<string, { doc: number; tf: number }[]>();
     docs.forEach((doc, i) => {
       const tf = new Map<string, number>();
       let length = 0;
@@ -25,14 +26,20 @@ export class Bm25Index {
         for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + w);
         length += tokens.length * w;
       }
-      this.lengths.push(length);
+      lengths.push(length);
       for (const [term, f] of tf) {
-        const list = this.postings.get(term) ?? [];
+        const list = lists.get(term) ?? [];
         list.push({ doc: i, tf: f });
-        this.postings.set(term, list);
+        lists.set(term, list);
       }
     });
-    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+    const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+    const n = docs.length;
+    for (const [term, list] of lists) {
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      const norm = list.map(({ doc, tf }) => ((tf / (tf + K1 * (1 - B + (B * (lengths[doc] ?? 0)) / avgLength))) * (K1 + 1) * idf));
+      this.postings.set(term, { docs: Int32Array.from(list.map((p) => p.doc)), weights: Float64Array.from(norm), idf });
+    }
   }
 
   get size(): number {
@@ -49,29 +56,53 @@ export class Bm25Index {
 
   /** How many documents contain the term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.postings.get(term)?.docs.length ?? 0;
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    return this.postings.get(term)?.idf ?? Math.log(1 + (this.size + 0.5) / 0.5);
   }
 
-  /** Scores for every doc containing any term; `termWeights` lets expansions count less than typed words. */
-  score(terms: { term: string; weight: number }[]): Map<number, { score: number; matched: Set<string> }> {
-    const scores = new Map<number, { score: number; matched: Set<string> }>();
+  /**
+   * Scores for every doc containing any term; `weight` lets expansions count
+   * less than typed words. One pass over the terms' postings, nothing per doc
+   * but a number: which terms a doc matched is asked for separately (`matchedTerms`).
+   */
+  score(terms: { term: string; weight: number }[]): Map<number, number> {
+    const scores = new Map<number, number>();
     for (const { term, weight } of terms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        const norm = tf / (tf + K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength));
-        const entry = scores.get(doc) ?? { score: 0, matched: new Set<string>() };
-        entry.score += weight * idf * norm * (K1 + 1);
-        entry.matched.add(term);
-        scores.set(doc, entry);
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      const { docs, weights } = posting;
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k] as number;
+        scores.set(doc, (scores.get(doc) ?? 0) + weight * (weights[k] as number));
       }
     }
     return scores;
   }
+
+  /** The terms of `terms` that document `doc` contains. */
+  matchedTerms(doc: number, terms: { term: string }[]): Set<string> {
+    const matched = new Set<string>();
+    for (const { term } of terms) {
+      const docs = this.postings.get(term)?.docs;
+      if (docs && binarySearch(docs, doc)) matched.add(term);
+    }
+    return matched;
+  }
+}
+
+/** Postings are built in document order, so each list is sorted. */
+function binarySearch(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

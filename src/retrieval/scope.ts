@@ -1,6 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
-import { words } from './tokenize.ts';
+import { stem, words } from './tokenize.ts';
 
 export const scopeSchema = z.object({
   outOfScope: z
@@ -24,8 +24,16 @@ export function loadScope(file: string): Scope {
   return loadYamlFile(file, scopeSchema, ScopeError);
 }
 
-/** The first out-of-scope topic whose phrase appears in the text, as whole words. */
+/**
+ * The first out-of-scope topic whose phrase appears in the text, as whole
+ * words compared by stem, so "refunded" meets "refund" and "invoices" meets
+ * "invoice". Stopwords count here ("how much does"), so stems are taken word by word.
+ */
 export function outOfScopeTopic(scope: Scope, text: string): OutOfScopeTopic | undefined {
-  const padded = ` ${words(text).join(' ')} `;
-  return scope.outOfScope.find((t) => t.match.some((m) => padded.includes(` ${words(m).join(' ')} `)));
+  const padded = ` ${stems(text)} `;
+  return scope.outOfScope.find((t) => t.match.some((m) => padded.includes(` ${stems(m)} `)));
+}
+
+function stems(text: string): string {
+  return words(text).map(stem).join(' ');
 }

@@ -1,6 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
-import { tokenize, words } from './tokenize.ts';
+import { stem, tokenize, words } from './tokenize.ts';
 
 /**
  * knowledge/synonyms.yaml: how users say things vs how the docs say them.
@@ -31,7 +31,13 @@ export function loadSynonyms(file: string): Synonyms {
 }
 
 /** `terms` maps each added doc word to the query word(s) it stands for, so a match on it credits them. */
-export type Expansion = { terms: Map<string, string[]>; codes: string[]; pages: string[] };
+export type Expansion = {
+  terms: Map<string, string[]>;
+  /** Terms a whole phrase stood for: more specific than a one-word synonym, so they count more. */
+  phraseTerms: Set<string>;
+  codes: string[];
+  pages: string[];
+};
 
 /** Compiled form: phrase word sequences for a sliding match over the query's words. */
 export class SynonymExpander {
@@ -44,27 +50,38 @@ export class SynonymExpander {
     }
     for (const p of synonyms.phrases) {
       const expansion = { terms: p.expand.flatMap((t) => tokenize(t)), codes: p.codes, pages: p.pages };
-      for (const m of p.match) this.phrases.push({ words: words(m), expansion });
+      for (const m of p.match) this.phrases.push({ words: words(m).map(stem), expansion });
     }
   }
 
-  expand(query: string): Expansion {
-    const qWords = words(query);
+  /**
+   * `wordsText` is the text whose single words expand (addresses taken out, so
+   * "listhub-dns.net" does not expand "dns"); phrases read the whole query,
+   * since some name a host ("unblock challenges.cloudflare.com").
+   */
+  expand(query: string, wordsText: string = query): Expansion {
+    // Phrases compare stems, so "redirects too many times" meets "redirected too many times".
+    const qStems = words(query).map(stem);
     const terms = new Map<string, string[]>();
     const credit = (term: string, sources: string[]) => terms.set(term, [...new Set([...(terms.get(term) ?? []), ...sources])]);
-    const codes = new Set<string>();
-    const pages = new Set<string>();
-    for (const w of qWords) {
+    for (const w of words(wordsText)) {
       for (const to of this.termMap.get(w) ?? []) credit(to, tokenize(w));
     }
-    for (const { words: pw, expansion } of this.phrases) {
-      if (!containsSequence(qWords, pw)) continue;
-      const sources = tokenize(pw.join(' '));
-      for (const t of expansion.terms) credit(t, sources);
+    // The longest matching phrase is the most specific: "web server is returning an unknown error" beats "host error".
+    const matched = this.phrases.filter((p) => containsSequence(qStems, p.words)).sort((a, b) => b.words.length - a.words.length);
+    const codes = new Set<string>();
+    const pages = new Set<string>();
+    const phraseTerms = new Set<string>();
+    for (const { words: pw, expansion } of matched) {
+      const sources = pw.filter((w) => tokenize(w).length > 0);
+      for (const t of expansion.terms) {
+        credit(t, sources);
+        phraseTerms.add(t);
+      }
       expansion.codes.forEach((c) => codes.add(c));
       expansion.pages.forEach((p) => pages.add(p));
     }
-    return { terms, codes: [...codes], pages: [...pages] };
+    return { terms, phraseTerms, codes: [...codes], pages: [...pages] };
   }
 }
 

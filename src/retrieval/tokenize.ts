@@ -55,3 +55,14 @@ export function tokenize(text: string): string[] {
 export function words(text: string): string[] {
   return text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * Longer than any URL, code or word worth reading: a pasted blob, hash or key.
+ * Cut to this length before any pattern runs, so no token can make a turn slow
+ * (an 8000-character one once cost 130-300 ms in the address patterns).
+ */
+export const MAX_TOKEN_CHARS = 256;
+
+export function capLongTokens(text: string): string {
+  return text.replace(/\S{257,}/g, (m) => m.slice(0, MAX_TOKEN_CHARS));
+}

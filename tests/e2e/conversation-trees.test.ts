@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
 import { loadEngineKnowledge } from '../../src/engine-knowledge.ts';
+import { checklistTopic } from '../../src/escalation/checklist-merge.ts';
 import type { Flow } from '../../src/flows/schema.ts';
 import { allSources, conversation, testEngine } from '../support/engine.ts';
 
@@ -98,6 +99,12 @@ describe('every leaf of every decision tree', () => {
       expect(escalation?.summary.length).toBeGreaterThan(20);
       expect(escalation?.checklist.length).toBeGreaterThan(0);
       expect(escalation?.url).toMatch(/^https:\/\//);
+      // Short and without repeats: at most 7 items, no two asking for the same thing.
+      const checklist = escalation?.checklist ?? [];
+      expect(checklist.length).toBeLessThanOrEqual(7);
+      const topics = checklist.map(checklistTopic).filter((t) => t !== undefined);
+      expect(topics, checklist.join('\n')).toEqual([...new Set(topics)]);
+      expect(new Set(checklist.map((c) => c.toLowerCase())).size).toBe(checklist.length);
     }
   });
 });

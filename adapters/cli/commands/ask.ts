@@ -13,13 +13,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const plan = answerPlan(knowledge, question);
   const docs = plan.search.docs.map((d) => ({ id: d.id, title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url, score: Number(d.score.toFixed(3)) }));
   if (hasFlag(args, '--json')) {
-    io.out(JSON.stringify({ docs, codes: plan.search.analysis.codes, flow: plan.flow?.id ?? null, abstain: plan.search.abstain }));
+    // `outcome` tells a confident answer ("answer") from a list of suggestions ("suggest"); `abstain` keeps its contract.
+    io.out(JSON.stringify({ docs, codes: plan.search.analysis.codes, flow: plan.flow?.id ?? null, abstain: plan.search.abstain, outcome: plan.search.outcome, ...(plan.search.language ? { language: plan.search.language.id } : {}) }));
     return 0;
   }
   if (plan.search.abstain) {
     io.out(plan.search.outOfScope ? `Not covered by the docs I know: ${plan.search.outOfScope.topic}. ${plan.search.outOfScope.pointer}` : 'Nothing in the docs answers that. Ask the community (https://community.cloudflare.com/) or open a case.');
   }
-  docs.slice(0, plan.search.abstain ? 3 : 5).forEach((d, i) => io.out(`${i + 1}. ${d.title}  ${d.url}  (${d.score})`));
+  if (plan.search.outcome === 'suggest') io.out('Not sure which page answers this; these look closest:');
+  docs.slice(0, plan.search.outcome === 'answer' ? 5 : 3).forEach((d, i) => io.out(`${i + 1}. ${d.title}  ${d.url}  (${d.score})`));
   if (plan.flow) io.out(`Guided troubleshooting available: ${plan.flow.title} (flow "${plan.flow.id}")`);
   return 0;
 }

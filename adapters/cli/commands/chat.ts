@@ -1,11 +1,13 @@
 import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../../../src/config.ts';
-import type { Choice, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
+import type { Choice, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
 import { createEngine } from '../../../src/engine.ts';
 import { createLogger } from '../../../src/log.ts';
 import { hasFlag, type CommandIo } from '../io.ts';
-import { choiceFromInput, renderForTerminal } from '../render-terminal.ts';
+import { decodeJsonLine } from '../json-line.ts';
+import { readMessages } from '../message-reader.ts';
+import { choiceFromInput, renderForTerminal, wantsColor } from '../render-terminal.ts';
 
 const GREETING = 'Cloudflare support assistant. Describe the problem, paste an error page or a cdn-cgi/trace, or type an error code like 522.\nSay "start over" or "talk to a human" at any time; Ctrl+D to quit.';
 
@@ -14,9 +16,15 @@ function optionValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** Scripts: one line per turn, a JSON string literal for multi-line text. */
+async function* jsonLines(): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: process.stdin, terminal: false })) yield decodeJsonLine(line);
+}
+
 /**
  * `chat [--json] [--session ID] [--memory]`: the terminal door.
- * People get numbered options; scripts (--json) get one JSON line per reply.
+ * People get numbered options and a pasted page or trace is one message;
+ * scripts (--json) get one JSON line per reply.
  * The human chat resumes the same conversation after a restart (sqlite under
  * DATA_DIR); --json starts a new one unless --session is given.
  */
@@ -27,34 +35,35 @@ export async function run(args: string[], io: CommandIo, engineOverride?: Suppor
   const engine = engineOverride ?? (await createEngine({ config, logger, store: hasFlag(args, '--memory') ? 'memory' : 'sqlite' }));
   const session = optionValue(args, '--session') ?? (json ? `script-${process.pid}-${Date.now()}` : 'local');
   const user = safeUser();
-  const color = !json && Boolean(process.stdout.isTTY);
+  const color = !json && wantsColor(process.stdout.isTTY, config.NO_COLOR);
+  const show = (replies: Reply[]) => {
+    for (const reply of replies) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
+  };
   let offered: Choice[] = [];
 
   if (!json) io.out(GREETING);
   // Pick up a conversation left mid-tree by an earlier run (same session, same DATA_DIR).
   const resumed = await engine.handle({ conversation: { platform: 'cli', id: session, user }, input: { kind: 'command', name: 'resume', args: {} } });
   offered = resumed.flatMap((r) => r.choices ?? []);
-  for (const reply of resumed) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const prompt = () => {
-    if (!json && process.stdout.isTTY) process.stdout.write('> ');
-  };
-  prompt();
-  for await (const line of rl) {
-    if (!line.trim() && !json) {
-      prompt();
+  show(resumed);
+  const reader = json ? undefined : readMessages(process.stdin, process.stdout);
+  reader?.prompt();
+  for await (const message of reader?.messages ?? jsonLines()) {
+    if (!message.trim() && !json) {
+      reader?.prompt();
       continue;
     }
-    const choiceId = choiceFromInput(line, offered);
+    const choiceId = choiceFromInput(message, offered);
     const turn: Turn = {
       conversation: { platform: 'cli', id: session, user },
-      input: choiceId ? { kind: 'choice', choiceId } : { kind: 'text', text: line },
+      input: choiceId ? { kind: 'choice', choiceId } : { kind: 'text', text: message },
     };
     const replies = await engine.handle(turn);
     offered = replies.flatMap((r) => r.choices ?? []);
-    for (const reply of replies) io.out(json ? JSON.stringify(reply) : `\n${renderForTerminal(reply, color)}\n`);
-    prompt();
+    show(replies);
+    reader?.prompt();
   }
+  reader?.close();
   await engine.close();
   return 0;
 }

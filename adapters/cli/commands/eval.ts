@@ -1,6 +1,7 @@
 import { answerPlan } from '../../../src/conversation/answer-plan.ts';
 import { loadEngineKnowledge } from '../../../src/engine-knowledge.ts';
-import { readEvalSet, scoreAnswer, type EvalQuestion } from '../../../src/retrieval/eval-set.ts';
+import { percentile } from '../../../src/retrieval/percentile.ts';
+import { readEvalSet, tally, type EvalQuestion } from '../../../src/retrieval/eval-set.ts';
 import { hasFlag, positionals, type CommandIo } from '../io.ts';
 
 /** `eval <file.jsonl> [--predictions]`: one prediction line per question, then a summary line. */
@@ -19,29 +20,32 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const knowledge = loadEngineKnowledge();
   const printPredictions = hasFlag(args, '--predictions');
-  let top1 = 0;
-  let top3 = 0;
-  let noneTotal = 0;
-  let noneAbstained = 0;
   const times: number[] = [];
-  for (const line of lines) {
+  const rows = lines.map((question) => {
     const started = performance.now();
-    const { search } = answerPlan(knowledge, line.q);
+    const { search } = answerPlan(knowledge, question.q);
     const ms = performance.now() - started;
     times.push(ms);
     const ids = search.docs.map((d) => d.id);
-    if (printPredictions) io.out(JSON.stringify({ q: line.q, docs: ids, abstain: search.abstain, ms: Number(ms.toFixed(3)) }));
-    const score = scoreAnswer(line, ids, search.abstain);
-    if (score.top1) top1++;
-    if (score.top3) top3++;
-    if (line.expect === 'none') {
-      noneTotal++;
-      if (search.abstain) noneAbstained++;
-    }
-  }
-  times.sort((a, b) => a - b);
+    if (printPredictions) io.out(JSON.stringify({ q: question.q, docs: ids, abstain: search.abstain, outcome: search.outcome, ms: Number(ms.toFixed(3)) }));
+    return { question, ids, abstain: search.abstain, suggested: search.outcome === 'suggest' };
+  });
+  const t = tally(rows);
   const pct = (n: number) => Number(((100 * n) / Math.max(1, lines.length)).toFixed(1));
-  const at = (q: number) => Number((times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(3));
-  io.out(JSON.stringify({ summary: true, questions: lines.length, top1: pct(top1), top3: pct(top3), noneAbstained: `${noneAbstained}/${noneTotal}`, p50ms: at(0.5), p99ms: at(0.99) }));
+  io.out(
+    JSON.stringify({
+      summary: true,
+      questions: t.questions,
+      top1: pct(t.top1),
+      top3: pct(t.top3),
+      correct: t.correct,
+      wrong: t.wrong,
+      falseAbstain: t.falseAbstain,
+      suggestionsOnly: t.suggestionsOnly,
+      noneAbstained: `${t.noneAbstained}/${t.noneTotal}`,
+      p50ms: Number(percentile(times, 0.5).toFixed(3)),
+      p99ms: Number(percentile(times, 0.99).toFixed(3)),
+    }),
+  );
   return 0;
 }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeRuntime } from '../knowledge/runtime.ts';
+import { answerPolicySchema, decideOutcome, type AnswerFeatures } from './answer-policy.ts';
+import { segmentMessage } from './message-signals.ts';
+
+/**
+ * How retrieval reads posts written the way people write in help channels.
+ * These are our own phrasings of each behaviour; the shared eval sets are
+ * scored by the quality gate, never copied here.
+ */
+const { searcher } = loadKnowledgeRuntime('./knowledge');
+const top = (q: string) => searcher.search(q).docs[0]?.id;
+
+describe('a long post: the signal wins over the noise', () => {
+  it('finds the symptom sentence among a config paste and a log', () => {
+    const post = [
+      'We run a small BookStack wiki on a Hetzner box with Engintron in front.',
+      'server { listen 80; server_name wiki.example.org; location / { proxy_pass http://127.0.0.1:8080; proxy_set_header Host $host; } }',
+      '[2024-06-01 10:00:01] INFO worker started pid=4411 queue=default',
+      'Since we turned on the orange cloud, the browser says the page redirected you too many times.',
+      'It works fine when the record is DNS only. Any idea?',
+    ].join('\n');
+    const result = searcher.search(post);
+    expect(result.outcome).toBe('answer');
+    expect(result.docs[0]?.id).toBe('3xx-redirection');
+  });
+
+  it('weighs a quoted message above the prose around it', () => {
+    const segments = segmentMessage("our monitor keeps alerting and the body says 'Sorry, you have been blocked' on every check");
+    expect(segments.find((s) => s.kind === 'quote')?.text).toBe('Sorry, you have been blocked');
+    expect(segments.find((s) => s.kind === 'quote')?.weight).toBeGreaterThan(segments.find((s) => s.kind === 'symptom')?.weight ?? 0);
+  });
+
+  it('treats names the docs never mention as neutral, not as a reason to give up', () => {
+    const result = searcher.search('LibreChat and Netdata behind cloudflare: visitors in our forum all show the same cloudflare IP instead of their real one');
+    expect(result.abstain).toBe(false);
+    expect(result.unknownTerms).toContain('librechat');
+    expect(result.docs[0]?.id).toBe('restoring-original-visitor-ips');
+  });
+
+  it('reads a pasted address as evidence, not as words ("listhub-dns.net" is not about DNS)', () => {
+    const segments = segmentMessage('cannot reach https://status.example-dns.net:8443/health from here');
+    expect(segments.map((s) => s.text).join(' ')).not.toMatch(/dns|8443/);
+  });
+});
+
+describe('numbers pin a page only in an error context', () => {
+  it.each([
+    ['a Windows socket error', 'os error 10054 when my client connects to the server'],
+    ['a count of keys', 'my KV list returns only 1000 keys'],
+    ['a status from another product', 'I see an R2 500 in the demo'],
+    ['a WARP client status', 'wgcf 429 on register'],
+  ])('not for %s', (_what, question) => {
+    const result = searcher.search(question);
+    expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
+  });
+
+  it.each([
+    ['a status line in curl output', 'curl -I shows HTTP/1.1 502 Bad Gateway', 'error-502-504'],
+    ['a status with its reason phrase', 'uploads come back as 413 Request Entity Too Large', 'error-413'],
+    ['a bare Cloudflare code', 'cloudfare 1016 on my subdomain', 'error-1016'],
+  ])('for %s', (_what, question, page) => {
+    const [first] = searcher.search(question).docs;
+    expect(first?.id).toBe(page);
+  });
+
+  it("puts Cloudflare's own code before the HTTP status it is served with", () => {
+    expect(top('the page returns 403 and says Error 1020 Access denied')).toBe('error-1020');
+  });
+
+  it('abstains on other products the docs do not cover, even with a number in them', () => {
+    for (const question of ['the R2 demo returns 500 in chrome', 'my KV list returns only 1000 keys', 'Turnstile widget shows 600010', 'Código de erro: 600010 ao me inscrever']) {
+      expect(searcher.search(question).abstain, question).toBe(true);
+    }
+  });
+});
+
+describe('questions in other languages', () => {
+  it.each([
+    ['Spanish, with a code', 'Mi sitio muestra el error 522 desde ayer, no carga nada', 'error-522', 'es'],
+    ['German, a symptom', 'Zugriff verweigert auf meiner Webseite, ich bekomme nur eine Fehler Seite', 'error-1020', 'de'],
+    ['Chinese, a symptom', '我的网站重定向次数过多，怎么办', '3xx-redirection', 'zh'],
+    ['Russian, a symptom', 'После подключения к Cloudflare сайт выдаёт ошибку: слишком много переадресаций', '3xx-redirection', 'ru'],
+    ['French, a code', "J'ai une erreur 526 sur mon site depuis ce matin", 'error-526', 'fr'],
+    ['Portuguese, a symptom', 'Não consigo acessar meu site, aparece acesso negado', 'error-1020', 'pt'],
+  ])('%s finds its page and says which language it read', (_what, question, page, language) => {
+    const result = searcher.search(question);
+    expect(result.docs[0]?.id).toBe(page);
+    expect(result.language?.id).toBe(language);
+    expect(result.abstain).toBe(false);
+  });
+
+  it('leaves English alone', () => {
+    expect(searcher.search('error 522 on my homepage').language).toBeUndefined();
+  });
+});
+
+describe('user words to docs words', () => {
+  it.each([
+    ['reaching a person', 'how can I speak to a human at cloudflare', 'contacting-cloudflare-support'],
+    ['a big upload failing', 'uploads over 100MB fail on my nextcloud behind cloudflare', 'error-413'],
+    ['a country that cannot reach the site', 'our shop is blocked in my country by the government, other countries are fine', 'potential-isp-blocking'],
+    ['a far away data center', 'my requests are routed to a data center far away from me', 'geographic-traffic-routing'],
+    ['a browser check that loops', 'the checking your browser page loops forever on one site', 'error-403'],
+  ])('%s', (_what, question, page) => {
+    expect(top(question)).toBe(page);
+  });
+});
+
+describe('the answer policy', () => {
+  const base: AnswerFeatures = { pinned: false, specificCode: false, hinted: false, outOfScope: false, bestScore: 30, lead: 0.3, coverage: 0.8, about: true, errorSignal: true, knownTerms: 8, unknownShare: 0.1, onlyUnknownCode: false };
+  const policy = answerPolicySchema.parse(JSON.parse(JSON.stringify(searcher['policy' as keyof typeof searcher])));
+
+  it('answers a strong match, suggests a weak one, abstains off topic', () => {
+    expect(decideOutcome(policy, base)).toBe('answer');
+    expect(decideOutcome(policy, { ...base, bestScore: 9, lead: 0.01, coverage: 0.35, errorSignal: false })).not.toBe('answer');
+    expect(decideOutcome(policy, { ...base, outOfScope: true })).toBe('abstain');
+  });
+
+  it('lets a Cloudflare code beat a declared out-of-scope topic, but not a plain HTTP status', () => {
+    expect(decideOutcome(policy, { ...base, pinned: true, specificCode: true, outOfScope: true })).toBe('answer');
+    expect(decideOutcome(policy, { ...base, pinned: true, specificCode: false, outOfScope: true })).toBe('abstain');
+  });
+
+  it('was fitted, and says how well it does on held-out folds', () => {
+    expect(policy.fitted?.crossValidatedAccuracy).toBeGreaterThan(0.85);
+    expect(policy.fitted?.folds).toBeGreaterThanOrEqual(5);
+  });
+});
