@@ -1,5 +1,6 @@
-import { pino, destination, type Logger } from 'pino';
+import { pino, destination, type DestinationStream, type Logger } from 'pino';
 import { currentTurnScope } from './observability/turn-scope.ts';
+import { redactSecrets } from './safety/redact-secrets.ts';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const REDACTED_PATHS = [
@@ -13,9 +14,29 @@ export function turnFields(): object {
   return currentTurnScope() ?? {};
 }
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+function redactStrings(value: unknown): unknown {
+  if (typeof value === 'string') return redactSecrets(value).text;
+  if (Array.isArray(value)) return value.map(redactStrings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v)]));
+  return value;
+}
+
+/**
+ * The last look at every log line: field names above catch known places, but user text can reach
+ * a log inside anything (an error echoing a request body, a library's debug line), so every
+ * string in the line also goes through the secret redaction.
+ */
+export function redactLogLine(line: string): string {
+  try {
+    return `${JSON.stringify(redactStrings(JSON.parse(line)))}\n`;
+  } catch {
+    return redactSecrets(line).text;
+  }
+}
+
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', to: DestinationStream = destination(2)): Logger {
   // Logs go to stderr so the terminal door's stdout stays clean JSON for scripts.
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, mixin: turnFields }, destination(2));
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, mixin: turnFields, hooks: { streamWrite: redactLogLine } }, to);
 }
 
 export type { Logger };

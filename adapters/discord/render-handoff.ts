@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Handoff, TranscriptEntry } from '../../src/conversation/seam.ts';
+import { inertUserText } from './inert-text.ts';
 import { limits } from './limits.ts';
 import { quiet, type QuietMessage } from './quiet-message.ts';
 import { embedsWithButtons, escalationButton, escalationEmbeds } from './render.ts';
@@ -47,6 +48,7 @@ function transcriptMessages(transcript: readonly TranscriptEntry[]): QuietMessag
   });
 }
 
+/** Bot lines may quote the user too (a URL, a pasted line), so every line is shown as plain text. */
 function transcriptLine(entry: TranscriptEntry): string {
-  return `**${entry.role === 'user' ? 'User' : 'Bot'}** (${entry.at}): ${entry.text}`;
+  return `**${entry.role === 'user' ? 'User' : 'Bot'}** (${entry.at}): ${inertUserText(entry.text)}`;
 }

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { Handoff } from '../../src/conversation/seam.ts';
+import { redactSecrets } from '../../src/safety/redact-secrets.ts';
 import { ESCALATION_MODAL } from './action-ids.ts';
 import { escapeSlackText, slackLink, truncate } from './mrkdwn.ts';
 import type { SlackMessage } from './render.ts';
@@ -34,7 +35,8 @@ export function escalationModal(handoff: Handoff, origin: EscalationOrigin): typ
           action_id: SUMMARY_INPUT,
           multiline: true,
           max_length: SUMMARY_LIMIT,
-          initial_value: handoff.escalation.summary.slice(0, SUMMARY_LIMIT),
+          // Built from redacted state already; redacted again because a modal prefill is an exit of its own.
+          initial_value: redactSecrets(handoff.escalation.summary).text.slice(0, SUMMARY_LIMIT),
         },
       },
       ...(checklist.length > 0
@@ -74,7 +76,9 @@ function channelReference(channel: string): string {
 
 /** What the support channel sees: the requester as an id, not a mention, so nobody is pinged by an escalation. */
 export function escalationPost(submission: EscalationSubmission, requestedBy: string): SlackMessage {
-  const { origin, summary } = submission;
+  const { origin } = submission;
+  // The user may have typed a secret into the modal while editing the summary.
+  const summary = redactSecrets(submission.summary).text;
   const thread = origin.threadTs ? ` (thread ${escapeSlackText(origin.threadTs)})` : '';
   const context = `From ${channelReference(origin.channel)}${thread}, requested by user \`${escapeSlackText(requestedBy)}\` · ${slackLink(origin.caseUrl, 'case form')}`;
   const quoted = escapeSlackText(truncate(summary, 2900)).split('\n').map((line) => `>${line}`).join('\n');

@@ -8,6 +8,7 @@ import { registerListeners } from './listeners/index.ts';
 import { createBotMetrics, type BotMetrics } from '../../src/metrics/bot-metrics.ts';
 import { startOperatorServer, type OperatorServer } from '../http/operator-server.ts';
 import { registerSlackMetrics } from './metrics.ts';
+import { guardSlackRequests } from './request-guard.ts';
 
 export type StartSlackOptions = {
   config: Config;
@@ -91,6 +92,9 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
         }),
       };
 
+  if (receiver.mode === 'http') guardSlackRequests(receiver.http, { signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), logger: door.logger });
+  // Size, clock and body checks before Bolt sees a request (a signed `null` body crashes Bolt).
+  if (receiver.mode === 'http') guardSlackRequests(receiver.http, { signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), logger: door.logger });
   const app = new App({ token, receiver: receiver.mode === 'socket' ? receiver.socket : receiver.http, logger, clientOptions, deferInitialization: true });
   registerListeners(app, door);
   // auth.test happens here: a bad token fails start-up instead of the first event.

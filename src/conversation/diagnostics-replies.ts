@@ -4,6 +4,7 @@ import { CHOICE, clipLabel } from './choice-ids.ts';
 import type { EvidenceFacts } from './evidence.ts';
 import { mergeEvidence } from './evidence.ts';
 import type { Choice, Reply } from './seam.ts';
+import { labelHost } from '../diagnostics/display-url.ts';
 
 /** Live probes the engine may use; absent ones are simply not offered. */
 export type Diagnostics = {
@@ -26,13 +27,7 @@ export function urlCheckChoice(diagnostics: Diagnostics, facts: EvidenceFacts, f
   if (!diagnostics.checkUrl || !url) return undefined;
   const index = facts.urls.indexOf(url);
   if (index < 0 || index > 99) return undefined;
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // keep the raw text as the label
-  }
-  return { id: CHOICE.checkUrl(index), label: clipLabel(`Check ${host} from here`) };
+  return { id: CHOICE.checkUrl(index), label: clipLabel(`Check ${labelHost(url)} from here`) };
 }
 
 /** Runs the check and folds what it saw (code, Ray ID, colo) into the conversation's facts. */

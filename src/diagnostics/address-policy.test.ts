@@ -22,6 +22,9 @@ describe('classifyAddress', () => {
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:a00:1', 'private'],
     ['64:ff9b::a9fe:a9fe', 'link-local'],
+    // Local-use NAT64 translates by the operator's own rules: whatever it embeds, it is refused.
+    ['64:ff9b:1::808:808', 'reserved'],
+    ['64:ff9b:1:ffff:ffff:ffff:ffff:ffff', 'reserved'],
     ['2002:c0a8:101::1', 'private'],
   ])('%s is %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);

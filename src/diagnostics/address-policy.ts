@@ -46,6 +46,8 @@ const IPV6_RULES: Rule[] = [
   // IPv4-compatible (deprecated) addresses would reach the embedded IPv4 host on some stacks.
   { network: '::', prefix: 96, kind: 'reserved' },
   { network: '100::', prefix: 64, kind: 'reserved' },
+  // Local-use NAT64 (RFC 8215): translates to IPv4 by the operator's own rules, so the target cannot be vetted.
+  { network: '64:ff9b:1::', prefix: 48, kind: 'reserved' },
   // Teredo hides an obfuscated IPv4 address we cannot vet cheaply; nothing legitimate needs it here.
   { network: '2001::', prefix: 32, kind: 'reserved' },
   { network: '2001:db8::', prefix: 32, kind: 'reserved' },

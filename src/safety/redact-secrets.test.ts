@@ -124,6 +124,19 @@ describe('redactSecrets: what it removes', () => {
   });
 });
 
+describe('redactSecrets: labels without the usual punctuation', () => {
+  it('a password after a bare label, or a passphrase with spaces on its own line', () => {
+    expect(redactSecrets('login admin pass Hunter2024!').text).toBe('login admin pass [redacted password]');
+    expect(redactSecrets('ssh root@203.0.113.10 password Zebra!2024').text).toBe('ssh root@203.0.113.10 password [redacted password]');
+    expect(redactSecrets('user: root\npassword: correct horse battery staple').text).toBe('user: root\npassword: [redacted password]');
+  });
+
+  it('keeps talk that only looks like a label', () => {
+    expectUntouched('password reset emails never arrive, pass the Host header and the password hash is sha256');
+    expectUntouched('"token": null, "password": ""');
+  });
+});
+
 describe('redactSecrets: what it keeps', () => {
   it('Cloudflare Ray IDs, with or without the colo suffix', () => {
     expectUntouched('Ray ID: 8f1a2b3c4d5e6f70-SJC');

@@ -5,6 +5,7 @@ import { runTurn } from '../engine-call.ts';
 import { isModerator } from '../moderator.ts';
 import { notice, type QuietMessage } from '../quiet-message.ts';
 import { renderReplies } from '../render.ts';
+import { redactSecrets } from '../../../src/safety/redact-secrets.ts';
 import { texts } from '../texts.ts';
 
 const THREAD_NAME_MAX = 100;
@@ -89,7 +90,11 @@ function canStartThread(message: Message<true>): boolean {
   return permissions?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) ?? false;
 }
 
+/**
+ * A thread title is public and outlives the message (deleting the question leaves it), so it is
+ * cut from the redacted text, never the raw one.
+ */
 function threadName(text: string): string {
-  const firstLine = text.split('\n')[0]!.trim();
+  const firstLine = redactSecrets(text).text.split('\n')[0]!.trim();
   return firstLine.length <= THREAD_NAME_MAX ? firstLine : `${firstLine.slice(0, THREAD_NAME_MAX - 1)}…`;
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { startDiscord, type DiscordDoor } from '../../../adapters/discord/start.ts';
 import { loadConfig, type Config } from '../../../src/config.ts';
 import { createEngine } from '../../../src/engine.ts';
@@ -23,7 +23,14 @@ export type BotUnderTest = {
  * with the real engine behind a recorder. REST retries and timeouts are short
  * so a mistake fails fast instead of hanging a test.
  */
-export async function startBotUnderTest(env: Record<string, string> = {}): Promise<BotUnderTest> {
+export type BotOptions = {
+  /** 'sqlite' puts the store under env.DATA_DIR, for tests that read what lands on disk. */
+  store?: 'memory' | 'sqlite';
+  /** Replaces the JSON-line sink (then `logs` stays empty), for tests that read the raw log bytes. */
+  logger?: Logger;
+};
+
+export async function startBotUnderTest(env: Record<string, string> = {}, options: BotOptions = {}): Promise<BotUnderTest> {
   const fake = await new FakeDiscord().start();
   const config = loadConfig({
     DISCORD_TOKEN: 'fake-token',
@@ -44,8 +51,8 @@ export async function startBotUnderTest(env: Record<string, string> = {}): Promi
       done();
     },
   });
-  const logger = pino({ level: 'info' }, sink);
-  const engine = new RecordingEngine(await createEngine({ config, logger, store: 'memory' }));
+  const logger = options.logger ?? pino({ level: 'info' }, sink);
+  const engine = new RecordingEngine(await createEngine({ config, logger, store: options.store ?? 'memory' }));
   const door = await startDiscord({ config, engine, logger, rest: { retries: 1, timeout: 3000 } });
   return {
     fake,

@@ -31,6 +31,8 @@ export type SlackStoryOptions = {
   env?: Record<string, string>;
   /** Connect over Socket Mode (SLACK_APP_TOKEN) instead of receiving HTTP events. */
   socketMode?: boolean;
+  /** The door's logger (and the default engine's); tests that read the logs pass one writing to a sink. */
+  logger?: Logger;
 };
 
 /** The real engine on the shipped knowledge, with an in-memory conversation store. */
@@ -91,7 +93,7 @@ export class SlackStory {
       LOG_LEVEL: 'silent',
       ...options.env,
     });
-    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+    const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
     const engine = spyOn(options.engine ?? (await realEngine(config, logger)));
     // Retries on, but short: a 429 wait counts as a retry and must still be honoured.
     const slack = await startSlack({ config, engine: engine.engine, logger, port: 0, host: '127.0.0.1', retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 } });
