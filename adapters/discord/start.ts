@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type { Config } from '../../src/config.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
+import { LocalMemo, type SharedMemo } from '../../src/store/shared-memo.ts';
 import { createDiscordClient, type RestTuning } from './client.ts';
 import type { DoorContext } from './context.ts';
 import { onThreadCreate } from './listeners/forum-posts.ts';
@@ -13,6 +14,8 @@ export type StartDiscordOptions = {
   config: Config;
   engine: SupportEngine;
   logger: Logger;
+  /** Shared de-duplication (openBackend); defaults to this process's memory. */
+  memo?: SharedMemo;
   /** Tests turn retries and timeouts down; production keeps discord.js defaults. */
   rest?: RestTuning;
 };
@@ -20,11 +23,11 @@ export type StartDiscordOptions = {
 export type DiscordDoor = { client: Client; stop(): Promise<void> };
 
 /** Connects the Discord door and resolves once the client is ready. */
-export async function startDiscord({ config, engine, logger, rest }: StartDiscordOptions): Promise<DiscordDoor> {
+export async function startDiscord({ config, engine, logger, rest, memo }: StartDiscordOptions): Promise<DiscordDoor> {
   const token = config.DISCORD_TOKEN;
   if (!token || !config.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required to start the Discord door');
   const log = logger.child({ door: 'discord' });
-  const ctx: DoorContext = { config, engine, logger: log };
+  const ctx: DoorContext = { config, engine, logger: log, memo: memo ?? new LocalMemo() };
   const client = createDiscordClient(config, rest);
 
   client.on(Events.InteractionCreate, guarded(log, 'interactionCreate', (interaction) => onInteraction(interaction, ctx)));

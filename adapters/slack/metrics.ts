@@ -4,6 +4,8 @@ export class SlackMetrics {
   duplicatesSkipped = 0;
   repliesSent = 0;
   errors = 0;
+  /** Turns refused with a "busy" reply because the answer queue was full. */
+  shed = 0;
 
   toText(): string {
     return [
@@ -11,6 +13,7 @@ export class SlackMetrics {
       `slack_duplicate_events_skipped_total ${this.duplicatesSkipped}`,
       `slack_replies_sent_total ${this.repliesSent}`,
       `slack_errors_total ${this.errors}`,
+      `slack_shed_total ${this.shed}`,
       '',
     ].join('\n');
   }

@@ -3,6 +3,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Config } from '../../src/config.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
+import type { SharedMemo } from '../../src/store/shared-memo.ts';
 import { boltLoggerFrom } from './bolt-logger.ts';
 import { createSlackDoor, type SlackDoor } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -12,6 +13,8 @@ export type StartSlackOptions = {
   config: Config;
   engine: SupportEngine;
   logger: Logger;
+  /** Shared de-duplication and caches (openBackend); defaults to this process's memory. */
+  memo?: SharedMemo;
   /** Defaults to config.PORT; 0 picks a free port (tests). */
   port?: number;
   /** Defaults to all interfaces; tests bind 127.0.0.1. */
@@ -57,7 +60,7 @@ function required(value: string | undefined, name: string): string {
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackDoor> {
   const { config } = options;
   const token = required(config.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN');
-  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger });
+  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger, ...(options.memo ? { memo: options.memo } : {}) });
   const logger = boltLoggerFrom(door.logger);
   const clientOptions = slackClientOptions(config, options.retryConfig ?? DEFAULT_RETRIES);
   const customRoutes = operatorRoutes(door.metrics);

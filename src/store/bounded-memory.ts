@@ -1,7 +1,7 @@
 /**
  * A small in-process memory that forgets: entries expire after `ttlMs` and the
  * oldest are dropped beyond `maxEntries`, so a busy workspace cannot grow it
- * without bound. Enough for one process; several replicas would need the shared store.
+ * without bound. The in-process fallback of SharedMemo (see shared-memo.ts).
  */
 export class BoundedMemory<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
