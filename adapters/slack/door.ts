@@ -11,10 +11,9 @@ import { WorkQueue } from './work-queue.ts';
 const EVENT_MEMORY_MS = 60 * 60 * 1000;
 /** How long a /cfhelp answer can still be posted to the channel. */
 const SHARE_MEMORY_MS = 60 * 60 * 1000;
-/** Turns running at once: each mostly waits on the store and the Web API. */
-const ANSWER_CONCURRENCY = 32;
-/** Turns waiting beyond that before new ones are shed with a "busy" reply: about a second of work. */
-const ANSWER_BACKLOG = 256;
+/** Turns running at once (each mostly waits on the store and the Web API), and turns waiting beyond that before new ones are shed with a "busy" reply: about a second of work. */
+export const DEFAULT_ANSWER_QUEUE = { concurrency: 32, backlog: 256 };
+export type AnswerQueueSize = typeof DEFAULT_ANSWER_QUEUE;
 
 /** Everything a listener needs, passed explicitly so two doors (or two tests) never share state. */
 export type SlackDoor = {
@@ -29,14 +28,15 @@ export type SlackDoor = {
   inFlight: InFlightWork;
 };
 
-export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; memo?: SharedMemo }): SlackDoor {
+export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; memo?: SharedMemo; answerQueue?: AnswerQueueSize }): SlackDoor {
+  const queue = options.answerQueue ?? DEFAULT_ANSWER_QUEUE;
   return {
     engine: options.engine,
     config: options.config,
     logger: options.logger.child({ door: 'slack' }),
     metrics: new SlackMetrics(),
     memo: options.memo ?? new LocalMemo(),
-    answers: new WorkQueue(ANSWER_CONCURRENCY, ANSWER_BACKLOG),
+    answers: new WorkQueue(queue.concurrency, queue.backlog),
     inFlight: new InFlightWork(),
   };
 }

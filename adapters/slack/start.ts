@@ -5,7 +5,7 @@ import type { SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
 import type { SharedMemo } from '../../src/store/shared-memo.ts';
 import { boltLoggerFrom } from './bolt-logger.ts';
-import { createSlackDoor, type SlackDoor } from './door.ts';
+import { createSlackDoor, type AnswerQueueSize, type SlackDoor } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
 import { operatorRoutes, serveOperatorRoutes } from './operator-routes.ts';
 
@@ -15,6 +15,8 @@ export type StartSlackOptions = {
   logger: Logger;
   /** Shared de-duplication and caches (openBackend); defaults to this process's memory. */
   memo?: SharedMemo;
+  /** Tests shrink it to show shedding. */
+  answerQueue?: AnswerQueueSize;
   /** Defaults to config.PORT; 0 picks a free port (tests). */
   port?: number;
   /** Defaults to all interfaces; tests bind 127.0.0.1. */
@@ -60,7 +62,7 @@ function required(value: string | undefined, name: string): string {
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackDoor> {
   const { config } = options;
   const token = required(config.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN');
-  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger, ...(options.memo ? { memo: options.memo } : {}) });
+  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger, ...(options.memo ? { memo: options.memo } : {}), ...(options.answerQueue ? { answerQueue: options.answerQueue } : {}) });
   const logger = boltLoggerFrom(door.logger);
   const clientOptions = slackClientOptions(config, options.retryConfig ?? DEFAULT_RETRIES);
   const customRoutes = operatorRoutes(door.metrics);
