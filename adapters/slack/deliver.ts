@@ -23,6 +23,8 @@ export async function postMessages(door: SlackDoor, client: webApi.WebClient, to
 }
 
 export const BUSY = 'I am answering a lot of questions right now and could not take yours. Please ask again in a minute.';
+/** Rendered once: shedding must cost as little as possible, it happens when there is no time to spare. */
+const BUSY_MESSAGE = renderNotice(BUSY);
 
 /**
  * One turn end to end, queued after the ack: ask the engine, render, post where the conversation
@@ -36,6 +38,6 @@ export async function answerInConversation(door: SlackDoor, client: webApi.WebCl
   });
   if (queued) return queued;
   door.metrics.shed += 1;
-  door.logger.warn({ waiting: door.answers.waiting }, 'answer queue full: shedding a turn with a busy reply');
-  await postMessages(door, client, to, [renderNotice(BUSY)]);
+  door.logger.debug({ waiting: door.answers.waiting }, 'answer queue full: shedding a turn with a busy reply');
+  await postMessages(door, client, to, [BUSY_MESSAGE]);
 }

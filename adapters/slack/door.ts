@@ -11,8 +11,12 @@ import { WorkQueue } from './work-queue.ts';
 const EVENT_MEMORY_MS = 60 * 60 * 1000;
 /** How long a /cfhelp answer can still be posted to the channel. */
 const SHARE_MEMORY_MS = 60 * 60 * 1000;
-/** Turns running at once (each mostly waits on the store and the Web API), and turns waiting beyond that before new ones are shed with a "busy" reply: about a second of work. */
-export const DEFAULT_ANSWER_QUEUE = { concurrency: 32, backlog: 256 };
+/**
+ * Turns running at once (few: each one's CPU slices sit in the event loop ahead of the next ack),
+ * and turns waiting beyond that before new ones are shed with a "busy" reply (a fraction of a
+ * second of work at a few ms per turn).
+ */
+export const DEFAULT_ANSWER_QUEUE = { concurrency: 8, backlog: 64 };
 export type AnswerQueueSize = typeof DEFAULT_ANSWER_QUEUE;
 
 /** Everything a listener needs, passed explicitly so two doors (or two tests) never share state. */

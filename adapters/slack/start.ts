@@ -100,6 +100,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     idle: () => door.inFlight.settled(),
     async stop() {
       await door.inFlight.settled();
+      door.answers.stop();
       await app.stop();
       // HTTPReceiver closes its own server; the Socket Mode probe server is ours to close.
       if (receiver.mode === 'socket') await new Promise<void>((resolve) => server.close(() => resolve()));
