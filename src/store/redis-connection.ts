@@ -3,10 +3,12 @@ import type { Logger } from '../log.ts';
 
 /**
  * Every Redis call must fail fast rather than hang a turn: no offline queue (a command while
- * disconnected fails at once), one second per command, no per-command retries. The connection
+ * disconnected fails at once), half a second per command, no per-command retries. The connection
  * itself reconnects forever in the background, so the bot recovers when Redis comes back.
  */
-export const REDIS_TIMEOUTS = { connectTimeoutMs: 1_000, commandTimeoutMs: 1_000, reconnectMaxDelayMs: 1_000 } as const;
+// A turn makes at most two Redis round trips before it can tell the user (rate limit, lock), so a
+// Redis that hangs costs at most about a second, inside the 2 s budget.
+export const REDIS_TIMEOUTS = { connectTimeoutMs: 1_000, commandTimeoutMs: 500, reconnectMaxDelayMs: 1_000 } as const;
 
 export class RedisStartupError extends Error {}
 

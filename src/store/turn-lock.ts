@@ -32,7 +32,7 @@ export async function holdingLock<T>(
 ): Promise<T> {
   const deadline = Date.now() + TURN_LOCK_WAIT_MS;
   let pauseMs = 2;
-  while (!(await lock.tryAcquire())) {
+  while (!(await acquireOrUndo(lock))) {
     if (Date.now() + pauseMs > deadline) throw new TurnLockTimeoutError(key);
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
     pauseMs = Math.min(pauseMs * 2, 50);
@@ -46,5 +46,20 @@ export async function holdingLock<T>(
     clearInterval(renewal);
     // The store may be gone (an outage); the lock then expires by itself after TURN_LOCK_TTL_MS.
     await lock.release().catch(() => undefined);
+  }
+}
+
+/**
+ * A lock request that timed out may still reach the store and take the lock (a Redis that hung,
+ * then woke up); asking to release it right behind it keeps the conversation from staying locked
+ * for a whole TTL after the store comes back.
+ */
+async function acquireOrUndo(lock: { tryAcquire(): Promise<boolean>; release(): Promise<void> }): Promise<boolean> {
+  try {
+    return await lock.tryAcquire();
+  } catch (error) {
+    // Not awaited: the request queues behind the lock request on the same connection, and the user should not wait for it.
+    void lock.release().catch(() => undefined);
+    throw error;
   }
 }

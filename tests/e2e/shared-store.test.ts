@@ -94,6 +94,22 @@ describe.runIf(hasRedisServer)('two bot processes sharing Redis', () => {
     expect(record?.transcript.filter((e) => e.role === 'user').map((e) => e.text)).toEqual(['error 1020', `[chose ${visitor.id}]`]);
   });
 
+  it('answers within 2 s while Redis hangs, and carries on when it wakes up', async () => {
+    const [a] = await pair();
+    await a.engine.handle(say('C5:5.5', 'error 1020'));
+    server.freeze(true);
+    try {
+      const started = Date.now();
+      expect(await a.engine.handle(say('C5:5.5', 'still there?'))).toEqual([{ text: MEMORY_UNAVAILABLE_TEXT }]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      server.freeze(false);
+    }
+    const record = await a.backend.store.get(conversationKey('slack', 'C5:5.5'));
+    expect(record?.transcript[0]?.text).toBe('error 1020');
+    expect(allText(await a.engine.handle(say('C5:5.5', 'error 522')))).not.toBe(MEMORY_UNAVAILABLE_TEXT);
+  });
+
   it('refuses to start when Redis cannot be reached, naming REDIS_URL and the address', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', REDIS_URL: 'redis://:s3cret@127.0.0.1:1' });
     const attempt = createEngine({ config, logger: createLogger('silent') });

@@ -70,6 +70,11 @@ export class RedisServer {
     });
   }
 
+  /** SIGSTOP / SIGCONT: a Redis that hangs (a stuck host, a long fork) rather than one that is gone. */
+  freeze(frozen: boolean): void {
+    this.child?.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   /** SIGKILL: no goodbye to clients, no final save. */
   async kill(): Promise<void> {
     const child = this.child;
