@@ -15,14 +15,13 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Agent, request } from 'undici';
 import { eventEnvelope, mentionEvent } from '../tests/fakes/slack/payloads.ts';
 import { slackSignature } from '../tests/fakes/slack/signed-request.ts';
 import { FAKE_BOT_TOKEN } from '../tests/fakes/slack/fake-slack-api.ts';
-import { hasRedisServer, RedisServer } from '../tests/support/redis-server.ts';
+import { freePort, hasRedisServer, RedisServer } from '../tests/support/redis-server.ts';
 import type { ThreadTally } from './bench-slack/fake-api-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,15 +35,6 @@ const QUESTIONS = ['error 1020', 'my site shows error 522', 'too many redirects 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; sendLagP99: number };
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** CPU ms of a process and all its descendants (the tsx wrapper, the cluster primary, its workers). */
 function treeCpuMs(pid: number): number {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
+import { releaseOwnedKey, renewOwnedKey, takeOwnedKey } from './redis-owned-key.ts';
 
-const RENEW_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export type LeaseOptions = {
   redis: Redis;
@@ -39,13 +38,12 @@ export function holdLease(options: LeaseOptions): Lease {
     busy = true;
     try {
       if (held) {
-        const renewed = await options.redis.eval(RENEW_IF_OWNER, 1, options.key, token, ttlMs);
-        if (Number(renewed) === 0) {
+        if (!(await renewOwnedKey(options.redis, options.key, token, ttlMs))) {
           held = false;
           options.logger.warn({ lease: options.key }, 'lost the lease; stopping what it guards');
           await options.onLost();
         }
-      } else if ((await options.redis.set(options.key, token, 'PX', ttlMs, 'NX')) === 'OK') {
+      } else if (await takeOwnedKey(options.redis, options.key, token, ttlMs)) {
         held = true;
         options.logger.info({ lease: options.key }, 'took the lease');
         try {
@@ -54,7 +52,7 @@ export function holdLease(options: LeaseOptions): Lease {
           // Holding the lease without doing the work would block every other replica from trying.
           options.logger.error({ lease: options.key, err: error }, 'could not start what the lease guards; letting another replica try');
           held = false;
-          await options.redis.eval(RELEASE_IF_OWNER, 1, options.key, token);
+          await releaseOwnedKey(options.redis, options.key, token);
         }
       }
     } catch (error) {
@@ -76,7 +74,7 @@ export function holdLease(options: LeaseOptions): Lease {
       clearInterval(timer);
       if (!held) return;
       held = false;
-      await options.redis.eval(RELEASE_IF_OWNER, 1, options.key, token).catch(() => undefined);
+      await releaseOwnedKey(options.redis, options.key, token).catch(() => undefined);
       await options.onLost();
     },
   };

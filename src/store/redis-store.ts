@@ -6,15 +6,12 @@ import { conversationRecordSchema, type ConversationRecord, type ConversationRec
 import type { ConversationStore } from './conversation-store.ts';
 import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './feedback.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import { releaseOwnedKey, renewOwnedKey, takeOwnedKey } from './redis-owned-key.ts';
 import { storeCall } from './store-unavailable.ts';
 import { holdingLock, TURN_LOCK_TTL_MS } from './turn-lock.ts';
 
 /** Conversations are kept this long after their last write, like the engine's 7-day hand-off retention. */
 export const REDIS_RETENTION_MS = 7 * 24 * 60 * 60_000;
-
-// Compare-and-delete / compare-and-extend: only the holder's token may release or renew a lock.
-const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-const RENEW_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 export type RedisStoreOptions = {
   client: Redis;
@@ -49,9 +46,9 @@ export class RedisConversationStore implements ConversationStore {
       return holdingLock(
         key,
         {
-          tryAcquire: () => storeCall('lock', async () => (await this.#redis.set(lockKey, token, 'PX', TURN_LOCK_TTL_MS, 'NX')) === 'OK'),
-          renew: async () => void (await this.#redis.eval(RENEW_IF_OWNER, 1, lockKey, token, TURN_LOCK_TTL_MS)),
-          release: async () => void (await this.#redis.eval(RELEASE_IF_OWNER, 1, lockKey, token)),
+          tryAcquire: () => storeCall('lock', () => takeOwnedKey(this.#redis, lockKey, token, TURN_LOCK_TTL_MS)),
+          renew: async () => void (await renewOwnedKey(this.#redis, lockKey, token, TURN_LOCK_TTL_MS)),
+          release: () => releaseOwnedKey(this.#redis, lockKey, token),
         },
         fn,
       );

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi, FAKE_BOT_TOKEN } from '../fakes/slack/fake-slack-api.ts';
 import { eventEnvelope, mentionEvent, nextEventId, nextTs } from '../fakes/slack/payloads.ts';
 import { jsonBody, postSigned } from '../fakes/slack/signed-request.ts';
-import { hasRedisServer, RedisServer } from '../support/redis-server.ts';
+import { freePort, hasRedisServer, RedisServer } from '../support/redis-server.ts';
 
 /** `npm start` (adapters/main.ts) as an operator runs it: REDIS_URL, WORKERS, a Slack app. */
 const root = resolve(import.meta.dirname, '..', '..');
@@ -32,15 +31,6 @@ afterAll(async () => {
   await fake.close();
   rmSync(temp, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|REDIS|WORKERS)/.test(k)));

@@ -16,7 +16,8 @@ if (!hasRedisServer) {
   console.warn('\n*** redis-server not found: SKIPPING the Redis tests. Install it (apt-get install redis-server) to run them. ***\n');
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
