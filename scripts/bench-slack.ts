@@ -25,7 +25,6 @@ import { freePort, hasRedisServer, RedisServer } from '../tests/support/redis-se
 import type { ThreadTally } from './bench-slack/fake-api-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const SECRET = 'bench-signing-secret';
 const RATES = (process.env.BENCH_SLACK_RATES ?? '100,200,500,1000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SLACK_SECONDS ?? 4);
@@ -59,7 +58,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startFake(): Promise<{ child: ChildProcess; apiUrl: string; tally(prefix: string): Promise<ThreadTally> }> {
-  const child = fork(join(root, 'scripts', 'bench-slack', 'fake-api-process.ts'), [], { execPath: tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Plain node with the tsx loader, so the IPC channel is direct (no wrapper process in between).
+  const child = fork(join(root, 'scripts', 'bench-slack', 'fake-api-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const apiUrl = await new Promise<string>((done) => child.once('message', (m: { apiUrl: string }) => done(m.apiUrl)));
   return {
     child,
@@ -207,8 +207,13 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cfbot-bench-slack-'));
   const setups = [
     { name: '1 process, sqlite', env: {} as Record<string, string>, listeners: 1 },
-    ...(redis ? [{ name: '2 processes, Redis', env: { WORKERS: '2', REDIS_URL: redis.url }, listeners: 2 }] : []),
-  ];
+    ...(redis
+      ? [
+          { name: '1 process, Redis', env: { REDIS_URL: redis.url }, listeners: 1 },
+          { name: '2 processes, Redis', env: { WORKERS: '2', REDIS_URL: redis.url }, listeners: 2 },
+        ]
+      : []),
+  ].filter((setup) => !process.env.BENCH_SLACK_SETUPS || process.env.BENCH_SLACK_SETUPS.split(',').some((wanted) => setup.name.startsWith(wanted)));
   if (!redis) console.warn('*** redis-server not found: only the one-process setup runs ***');
   const rows: Row[] = [];
   let step = 0;
@@ -243,7 +248,7 @@ async function main(): Promise<void> {
     mkdirSync(join(root, 'data'), { recursive: true });
     writeFileSync(join(root, 'data', 'bench-slack.json'), `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, authTests: finalTally.authTests }, null, 2)}\n`);
   } finally {
-    fake.child.disconnect();
+    fake.child.kill('SIGTERM');
     await redis?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
