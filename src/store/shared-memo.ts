@@ -14,40 +14,26 @@ export interface SharedMemo {
   recall(key: string): Promise<string | undefined>;
 }
 
-/** Keys for a busy workspace at an hour's TTL; older entries go first beyond this. */
+/** Keys for a busy workspace at an hour's TTL; the oldest go first beyond this. */
 const LOCAL_MAX_ENTRIES = 20_000;
+const LOCAL_DEFAULT_TTL_MS = 60 * 60_000;
 
-/** One process: a bounded memory per TTL, since BoundedMemory has one TTL. */
+/** One process: one bounded memory, each entry with its own TTL. */
 export class LocalMemo implements SharedMemo {
-  readonly #memories = new Map<number, BoundedMemory<string>>();
+  readonly #memory = new BoundedMemory<string>(LOCAL_MAX_ENTRIES, LOCAL_DEFAULT_TTL_MS);
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
-    const memory = this.#memoryFor(ttlMs);
-    if (this.#find(key) !== undefined) return false;
-    memory.set(key, '1');
+    if (this.#memory.get(key) !== undefined) return false;
+    this.#memory.set(key, '1', ttlMs);
     return true;
   }
 
   async remember(key: string, value: string, ttlMs: number): Promise<void> {
-    this.#memoryFor(ttlMs).set(key, value);
+    this.#memory.set(key, value, ttlMs);
   }
 
   async recall(key: string): Promise<string | undefined> {
-    return this.#find(key);
-  }
-
-  #find(key: string): string | undefined {
-    for (const memory of this.#memories.values()) {
-      const value = memory.get(key);
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  }
-
-  #memoryFor(ttlMs: number): BoundedMemory<string> {
-    let memory = this.#memories.get(ttlMs);
-    if (!memory) this.#memories.set(ttlMs, (memory = new BoundedMemory<string>(LOCAL_MAX_ENTRIES, ttlMs)));
-    return memory;
+    return this.#memory.get(key);
   }
 }
 
