@@ -1,8 +1,7 @@
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, RedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { useRedisServer } from '../../tests/support/use-redis-server.ts';
 import type { ConversationRef } from '../conversation/seam.ts';
-import { connectRedis } from '../store/redis-connection.ts';
 import { LocalMemo, RedisMemo } from '../store/shared-memo.ts';
 import { createLogger } from '../log.ts';
 import { TurnRateLimiter, type RateLimitDecision } from './rate-limit.ts';
@@ -50,19 +49,10 @@ describe('TurnRateLimiter (memory)', () => {
 });
 
 describe.runIf(hasRedisServer)('TurnRateLimiter (redis, two processes)', () => {
-  let server: RedisServer;
-  const clients: Redis[] = [];
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.disconnect();
-    await server.stop();
-  });
+  const redis = useRedisServer();
 
   async function limiterOnOwnConnection(prefix: string): Promise<TurnRateLimiter> {
-    const client = await connectRedis(server.url, createLogger('silent'));
-    clients.push(client);
+    const client = await redis.connect();
     return new TurnRateLimiter({ perUser: 5, perPlace: 100, windowMs: 60_000 }, { kind: 'redis', client, keyPrefix: prefix }, new RedisMemo(client, createLogger('silent'), prefix));
   }
 

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Redis } from 'ioredis';
-import { hasRedisServer, RedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { hasRedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { useRedisServer } from '../../tests/support/use-redis-server.ts';
 import { createLogger } from '../log.ts';
 import { holdLease } from './lease.ts';
-import { connectRedis } from './redis-connection.ts';
 
 describe.runIf(hasRedisServer)('holdLease', () => {
-  let server: RedisServer;
-  const clients: Redis[] = [];
+  const redis = useRedisServer();
   const logger = createLogger('silent');
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.disconnect();
-    await server.stop();
-  });
 
   it('gives the lease to one replica only, and to another once the holder stops', async () => {
     const key = `${uniquePrefix()}lease:discord-gateway`;
     const running: string[] = [];
     const replicas = await Promise.all(
       ['r1', 'r2', 'r3'].map(async (name) => {
-        const redis = await connectRedis(server.url, logger);
-        clients.push(redis);
         return holdLease({
-          redis,
+          redis: await redis.connect(),
           key,
           ttlMs: 1_000,
           checkEveryMs: 100,

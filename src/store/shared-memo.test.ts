@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { hasRedisServer, RedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { useRedisServer } from '../../tests/support/use-redis-server.ts';
 import { createLogger } from '../log.ts';
-import { connectRedis } from './redis-connection.ts';
 import { LocalMemo, RedisMemo } from './shared-memo.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,21 +27,9 @@ describe('LocalMemo', () => {
 });
 
 describe.runIf(hasRedisServer)('RedisMemo', () => {
-  let server: RedisServer;
-  const clients: Redis[] = [];
+  const redis = useRedisServer();
   const logger = createLogger('silent');
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.disconnect();
-    await server.stop();
-  });
-  async function memo(prefix: string): Promise<RedisMemo> {
-    const client = await connectRedis(server.url, logger);
-    clients.push(client);
-    return new RedisMemo(client, logger, prefix);
-  }
+  const memo = async (prefix: string) => new RedisMemo(await redis.connect(), logger, prefix);
 
   it('gives one claim to one of two processes, and shares what one remembered', async () => {
     const prefix = uniquePrefix();
@@ -55,13 +42,13 @@ describe.runIf(hasRedisServer)('RedisMemo', () => {
   it('falls back to its own memory while Redis is gone, without throwing', async () => {
     const a = await memo(uniquePrefix());
     await a.remember('kept', 'v', 60_000);
-    await server.kill();
+    await redis.server().kill();
     try {
       expect(await a.claimOnce('during-outage', 60_000)).toBe(true);
       expect(await a.claimOnce('during-outage', 60_000)).toBe(false);
       expect(await a.recall('kept')).toBe('v');
     } finally {
-      await server.launch();
+      await redis.server().launch();
     }
   });
 });

@@ -97,3 +97,4 @@ export function uniquePrefix(): string {
   prefixCounter += 1;
   return `t${process.pid}-${prefixCounter}-${Date.now()}:`;
 }
+
