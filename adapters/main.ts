@@ -1,18 +1,26 @@
-import { ConfigError, enabledDoors, loadConfig, loadDotEnv } from '../src/config.ts';
-import { createEngine } from '../src/engine.ts';
-import { createLogger } from '../src/log.ts';
+import cluster from 'node:cluster';
+import { hostname } from 'node:os';
+import { ConfigError, enabledDoors, loadConfig, loadDotEnv, type Config } from '../src/config.ts';
+import { createEngine, openConfiguredBackend, type RunningEngine } from '../src/engine.ts';
+import { createLogger, type Logger } from '../src/log.ts';
+import type { BotMetrics } from '../src/metrics/bot-metrics.ts';
+import { holdLease } from '../src/store/lease.ts';
+import type { Backend } from '../src/store/open-store.ts';
 import { addEngineChecks } from './http/engine-checks.ts';
-import { startOperatorServer } from './http/operator-server.ts';
+import { startOperatorServer, type OperatorServer } from './http/operator-server.ts';
 import { handleSignals } from './lifecycle/signals.ts';
 import { watchKnowledge } from './lifecycle/watch-knowledge.ts';
 
 /** How long in-flight turns get to finish after SIGTERM/SIGINT. */
 const DRAIN_MS = 10_000;
 
+type Stop = (drainMs: number) => Promise<void>;
+
 /**
  * `npm start`: every enabled door (DOORS, or every door whose credentials are set), sharing one
- * engine, one metrics registry and one HTTP server on PORT; with none, the terminal chat, so the
- * bot works on a fresh machine.
+ * engine, one store backend, one metrics registry and one HTTP server on PORT; with none, the
+ * terminal chat, so the bot works on a fresh machine. WORKERS=N runs N such processes
+ * (adapters/cluster-primary.ts).
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -25,25 +33,27 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.WORKERS > 1 && cluster.isPrimary) {
+    const { superviseWorkers } = await import('./cluster-primary.ts');
+    superviseWorkers(config, logger);
+    return;
+  }
   // prom-client loads only where metrics are served, not for the terminal chat.
   const { createBotMetrics } = await import('../src/metrics/bot-metrics.ts');
   const metrics = createBotMetrics();
-  const engine = await createEngine({ config, logger, metrics });
+  const backend = await openConfiguredBackend(config, logger);
+  const engine = await createEngine({ config, logger, metrics, backend });
   const server = await startOperatorServer({ port: config.PORT, host: config.HOST, registry: metrics.registry, logger });
   addEngineChecks(server, engine);
   logger.info({ port: server.port, doors }, 'health, readiness and metrics on /healthz, /readyz, /metrics');
 
-  const stops: ((drainMs: number) => Promise<void>)[] = [];
-  if (doors.includes('discord')) {
-    const { startDiscord } = await import('./discord/start.ts');
-    const discord = await startDiscord({ config, engine, logger, server, metrics });
-    stops.push((ms) => discord.stop(ms));
-  }
+  const stops: Stop[] = [];
   if (doors.includes('slack')) {
     const { startSlack } = await import('./slack/start.ts');
-    const slack = await startSlack({ config, engine, logger, server, metrics });
+    const slack = await startSlack({ config, engine, logger, server, metrics, memo: backend.memo });
     stops.push((ms) => slack.stop(ms));
   }
+  if (doors.includes('discord')) stops.push(await startDiscordDoor({ config, engine, backend, logger, server, metrics }));
   const unwatch = config.KNOWLEDGE_WATCH ? watchKnowledge(config.KNOWLEDGE_DIR, () => engine.reloadKnowledge(), logger) : () => {};
   handleSignals({
     logger,
@@ -57,6 +67,41 @@ async function main(): Promise<void> {
     },
   });
   logger.info({ doors, port: server.port, knowledgeWatch: config.KNOWLEDGE_WATCH }, 'started');
+}
+
+type DiscordDoorDeps = { config: Config; engine: RunningEngine; backend: Backend; logger: Logger; server: OperatorServer; metrics: BotMetrics };
+
+/**
+ * Discord allows one gateway connection per bot token (without sharding). Alone, this process
+ * connects. Sharing Redis with other processes (WORKERS, compose replicas), the one holding the
+ * `cfbot:lease:discord-gateway` key connects and renews it; the others keep trying, and one of
+ * them takes over within 15 s if the holder dies. The Slack door runs in every process.
+ */
+async function startDiscordDoor({ config, engine, backend, logger, server, metrics }: DiscordDoorDeps): Promise<Stop> {
+  const { startDiscord } = await import('./discord/start.ts');
+  const start = () => startDiscord({ config, engine, logger, server, metrics, memo: backend.memo });
+  if (!backend.redis) {
+    const discord = await start();
+    logger.info('discord door started');
+    return (ms) => discord.stop(ms);
+  }
+  let discord: Awaited<ReturnType<typeof start>> | undefined;
+  const lease = holdLease({
+    redis: backend.redis.client,
+    key: `${backend.redis.keyPrefix}lease:discord-gateway`,
+    holder: `${hostname()}:${process.pid}`,
+    logger,
+    onAcquired: async () => {
+      discord = await start();
+      logger.info('discord door started (this process holds the gateway lease)');
+    },
+    onLost: async () => {
+      await discord?.stop(DRAIN_MS);
+      discord = undefined;
+    },
+  });
+  // Releasing the lease stops the door (onLost), letting deferred interactions finish first.
+  return () => lease.stop();
 }
 
 main().catch((error: unknown) => {

@@ -56,6 +56,12 @@ export const configSchema = z.object({
   REDIS_URL: optionalString,
   /** https://no-color.org: any non-empty value turns terminal colours off. */
   NO_COLOR: optionalString,
+  /** Processes `npm start` runs on this machine (node:cluster); more than 1 needs REDIS_URL. */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Turns per minute one person may take; past it, one notice, then silence until the minute ends. */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Turns per minute one channel may take, whoever sends them. */
+  RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUPPORT_CASE_URL: z.string().url().default('https://dash.cloudflare.com/?to=/:account/support'),
   CONVERSATION_TTL_MINUTES: z.coerce.number().positive().default(30),

@@ -11,15 +11,18 @@ import { observeFeedback } from './observability/observed-store.ts';
 import { openEventLog } from './observability/open-event-log.ts';
 import type { BotEventLog } from './observability/turn-events.ts';
 import { createTurnObserver } from './observability/turn-observer.ts';
-import { TokenBucketRateLimiter } from './safety/rate-limit.ts';
+import { TurnRateLimiter } from './safety/rate-limit.ts';
 import type { ConversationStore } from './store/conversation-store.ts';
-import { openStore } from './store/open-store.ts';
+import { openBackend, type Backend, type StoreKind } from './store/open-store.ts';
+import { answeringThroughOutages } from './store/outage-guard.ts';
 
 export type EngineOptions = {
   config: Config;
   logger?: Logger;
-  /** 'memory' for tests; default 'sqlite' under config.DATA_DIR. */
-  store?: 'memory' | 'sqlite';
+  /** 'memory' for tests; default 'redis' when REDIS_URL is set, else 'sqlite' under config.DATA_DIR. Ignored with `backend`. */
+  store?: StoreKind;
+  /** A backend already opened (openBackend), so the doors can share its de-duplication and caches. */
+  backend?: Backend;
   /** Pinned clock for tests of expiry. */
   clock?: () => Date;
   /** Tests only: let URL checks reach 127.0.0.1 fakes. Production always refuses private addresses. */
@@ -44,18 +47,33 @@ export type RunningEngine = SupportEngine & {
 
 const PROBE_KEY = 'cli:readiness-probe';
 
+/** The store kind a config asks for: Redis when REDIS_URL is set (several processes), sqlite otherwise. */
+export function storeKindFor(config: Config): StoreKind {
+  return config.REDIS_URL ? 'redis' : 'sqlite';
+}
+
+/** Opens the backend the config asks for; a Redis that cannot be reached fails here, at start-up. */
+export function openConfiguredBackend(config: Config, logger: Logger, kind: StoreKind = storeKindFor(config)): Promise<Backend> {
+  return openBackend({ kind, dataDir: config.DATA_DIR, logger, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
+}
+
 /** Loads and validates all knowledge (a broken file throws, naming itself), opens the store, returns the engine. */
 export async function createEngine(options: EngineOptions): Promise<RunningEngine> {
   const { config, metrics } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const storeKind = options.store ?? 'sqlite';
-  const cacheDir = options.cacheDir === null ? undefined : options.cacheDir ?? (storeKind === 'sqlite' ? join(config.DATA_DIR, 'cache') : undefined);
+  const backend = options.backend ?? (await openConfiguredBackend(config, logger, options.store));
+  const storeKind: StoreKind = options.backend ? (options.backend.redis ? 'redis' : 'sqlite') : options.store ?? storeKindFor(config);
+  const cacheDir = options.cacheDir === null ? undefined : options.cacheDir ?? (storeKind === 'memory' ? undefined : join(config.DATA_DIR, 'cache'));
   const load = () => loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir, onCacheProblem: (message) => logger.warn(message) });
   const first = await load();
   logger.debug({ from: first.from, ms: Math.round(first.ms) }, 'knowledge loaded');
-  const events = await openEventLog({ kind: storeKind, dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, logger });
-  const store: ConversationStore = observeFeedback(await openStore({ kind: storeKind, dataDir: config.DATA_DIR, logger }), { events, ...(metrics ? { metrics } : {}) });
-  const limiter = new TokenBucketRateLimiter({ limit: 30, windowMs: 60_000 });
+  const events = await openEventLog({ kind: storeKind === 'memory' ? 'memory' : 'sqlite', dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, logger });
+  const store: ConversationStore = observeFeedback(backend.store, { events, ...(metrics ? { metrics } : {}) });
+  const limiter = new TurnRateLimiter(
+    { perUser: config.RATE_LIMIT_USER_PER_MINUTE, perPlace: config.RATE_LIMIT_CHANNEL_PER_MINUTE, windowMs: 60_000 },
+    backend.redis ? { kind: 'redis', ...backend.redis } : { kind: 'memory' },
+    backend.memo,
+  );
   // undici and the probes load only when an operator turned a live diagnostic on.
   const probes = config.STATUS_PAGE_URL || config.URL_CHECKS ? await import('./diagnostics/index.ts') : undefined;
   const diagnostics: Diagnostics = {
@@ -70,7 +88,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     ttlMinutes: config.CONVERSATION_TTL_MINUTES,
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
-    rateCheck: (key) => limiter.take(key),
+    rateCheck: (conversation) => limiter.check(conversation),
     diagnostics,
     observer: createTurnObserver({ logger, events, ...(metrics ? { metrics } : {}) }),
   });
@@ -93,8 +111,10 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     }
   };
 
+  const guarded = answeringThroughOutages(engine, logger);
   return {
-    handle: (turn) => engine.handle(turn),
+    // While the shared store is away every turn gets one honest line, never a crash.
+    handle: (turn) => guarded.handle(turn),
     codeSuggestions: (prefix, limit) => engine.codeSuggestions(prefix, limit),
     async handoff(request: HandoffRequest): Promise<Handoff> {
       const handoff = await engine.handoff(request);

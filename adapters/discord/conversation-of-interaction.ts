@@ -9,6 +9,7 @@ export function conversationOfInteraction(interaction: RepliableInteraction, con
     platform: 'discord',
     id: conversationId(interaction.channel, interaction.channelId, interaction.user.id, interaction.inGuild()),
     user: interaction.user.id,
+    ...(interaction.inGuild() && interaction.channelId ? { place: interaction.channelId } : {}),
     isModerator: isModerator(interaction.member, interaction.memberPermissions, config.DISCORD_MODERATOR_ROLE_ID),
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../src/log.ts';
 import type { BotMetrics } from '../../src/metrics/bot-metrics.ts';
 import type { OperatorServer } from '../http/operator-server.ts';
 import { InFlightWork } from '../shared/in-flight-work.ts';
+import { LocalMemo, type SharedMemo } from '../../src/store/shared-memo.ts';
 import { createDiscordClient, type RestTuning } from './client.ts';
 import { inviteUrl } from './invite.ts';
 import { tellPrivately } from './interaction-replies.ts';
@@ -18,6 +19,8 @@ export type StartDiscordOptions = {
   config: Config;
   engine: SupportEngine;
   logger: Logger;
+  /** Shared de-duplication (openBackend); defaults to this process's memory. */
+  memo?: SharedMemo;
   /** Tests turn retries and timeouts down; production keeps discord.js defaults. */
   rest?: RestTuning;
   /** The process's HTTP server: /readyz waits for the gateway. */
@@ -36,11 +39,11 @@ export type DiscordDoor = {
 const RESTARTING = 'The bot is restarting. Please try again in a minute.';
 
 /** Connects the Discord door and resolves once the client is ready. */
-export async function startDiscord({ config, engine, logger, rest, server, metrics }: StartDiscordOptions): Promise<DiscordDoor> {
+export async function startDiscord({ config, engine, logger, rest, server, metrics, memo }: StartDiscordOptions): Promise<DiscordDoor> {
   const token = config.DISCORD_TOKEN;
   if (!token || !config.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID are both required to start the Discord door');
   const log = logger.child({ door: 'discord' });
-  const ctx: DoorContext = { config, engine, logger: log };
+  const ctx: DoorContext = { config, engine, logger: log, memo: memo ?? new LocalMemo() };
   const client = createDiscordClient(config, rest);
   const inFlight = new InFlightWork();
   let accepting = true;

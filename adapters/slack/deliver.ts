@@ -22,9 +22,22 @@ export async function postMessages(door: SlackDoor, client: webApi.WebClient, to
   }
 }
 
-/** One turn end to end: ask the engine, render, post where the conversation lives (or apologise there). */
+export const BUSY = 'I am answering a lot of questions right now and could not take yours. Please ask again in a minute.';
+/** Rendered once: shedding must cost as little as possible, it happens when there is no time to spare. */
+const BUSY_MESSAGE = renderNotice(BUSY);
+
+/**
+ * One turn end to end, queued after the ack: ask the engine, render, post where the conversation
+ * lives (or apologise there). When the queue is full the asker is told so at once: shed, never dropped.
+ */
 export async function answerInConversation(door: SlackDoor, client: webApi.WebClient, turn: Turn, to: Destination): Promise<void> {
-  const replies = await askEngine(door, turn);
-  const messages = replies ? renderReplies(replies, { conversationId: turn.conversation.id }) : [renderNotice(APOLOGY)];
-  await postMessages(door, client, to, messages);
+  const queued = door.answers.offer(async () => {
+    const replies = await askEngine(door, turn);
+    const messages = replies ? renderReplies(replies, { conversationId: turn.conversation.id }) : [renderNotice(APOLOGY)];
+    await postMessages(door, client, to, messages);
+  });
+  if (queued) return queued;
+  door.metrics.shed += 1;
+  door.logger.debug({ waiting: door.answers.waiting }, 'answer queue full: shedding a turn with a busy reply');
+  await postMessages(door, client, to, [BUSY_MESSAGE]);
 }

@@ -1,10 +1,23 @@
 import type { Config } from '../../src/config.ts';
-import type { Reply, SupportEngine } from '../../src/conversation/seam.ts';
+import { replySchema, type Reply, type SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
-import { BoundedMemory } from './bounded-memory.ts';
+import { LocalMemo, type SharedMemo } from '../../src/store/shared-memo.ts';
 import { isDirectChannel } from './conversation-id.ts';
 import { InFlightWork } from '../shared/in-flight-work.ts';
 import { SlackMetrics } from './metrics.ts';
+import { WorkQueue } from './work-queue.ts';
+
+/** Slack retries for up to about an hour; an event id is remembered that long. */
+const EVENT_MEMORY_MS = 60 * 60 * 1000;
+/** How long a /cfhelp answer can still be posted to the channel. */
+const SHARE_MEMORY_MS = 60 * 60 * 1000;
+/**
+ * Turns running at once (few: each one's CPU slices sit in the event loop ahead of the next ack),
+ * and turns waiting beyond that before new ones are shed with a "busy" reply (a fraction of a
+ * second of work at a few ms per turn).
+ */
+export const DEFAULT_ANSWER_QUEUE = { concurrency: 8, backlog: 64 };
+export type AnswerQueueSize = typeof DEFAULT_ANSWER_QUEUE;
 
 /** Everything a listener needs, passed explicitly so two doors (or two tests) never share state. */
 export type SlackDoor = {
@@ -12,23 +25,41 @@ export type SlackDoor = {
   config: Config;
   logger: Logger;
   metrics: SlackMetrics;
-  /** event_ids already handled: Slack redelivers on timeouts and we answer once. */
-  seenEvents: BoundedMemory<true>;
-  /** Slash-command answers a "Post to channel" click may still re-post. */
-  sharedAnswers: BoundedMemory<Reply[]>;
+  /** Shared with every process of the bot when REDIS_URL is set: event ids, share cache. */
+  memo: SharedMemo;
+  /** Answers wait here after the ack; a full queue sheds visibly. */
+  answers: WorkQueue;
   inFlight: InFlightWork;
 };
 
-export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger }): SlackDoor {
+export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; memo?: SharedMemo; answerQueue?: AnswerQueueSize }): SlackDoor {
+  const queue = options.answerQueue ?? DEFAULT_ANSWER_QUEUE;
   return {
-    ...options,
+    engine: options.engine,
+    config: options.config,
     logger: options.logger.child({ door: 'slack' }),
     metrics: new SlackMetrics(),
-    // Slack retries for up to about an hour; an hour of ids at a few per second stays small.
-    seenEvents: new BoundedMemory<true>(10_000, 60 * 60 * 1000),
-    sharedAnswers: new BoundedMemory<Reply[]>(1_000, 60 * 60 * 1000),
+    memo: options.memo ?? new LocalMemo(),
+    answers: new WorkQueue(queue.concurrency, queue.backlog),
     inFlight: new InFlightWork(),
   };
+}
+
+/** True the first time any process of this bot sees the event id (Slack redelivers with the same id). */
+export function isFirstDelivery(door: SlackDoor, eventId: string): Promise<boolean> {
+  return door.memo.claimOnce(`slack:event:${eventId}`, EVENT_MEMORY_MS);
+}
+
+export async function rememberSharedAnswer(door: SlackDoor, key: string, replies: Reply[]): Promise<void> {
+  await door.memo.remember(`slack:share:${key}`, JSON.stringify(replies), SHARE_MEMORY_MS);
+}
+
+/** The answer behind a "Post to channel" button, from whichever process rendered it; undefined once forgotten. */
+export async function recallSharedAnswer(door: SlackDoor, key: string): Promise<Reply[] | undefined> {
+  const raw = await door.memo.recall(`slack:share:${key}`);
+  if (raw === undefined) return undefined;
+  const parsed = replySchema.array().safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** DMs are always allowed; channels only when SLACK_ALLOWED_CHANNELS is empty or lists them. */

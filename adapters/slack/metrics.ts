@@ -6,6 +6,8 @@ export class SlackMetrics {
   duplicatesSkipped = 0;
   repliesSent = 0;
   errors = 0;
+  /** Turns refused with a "busy" reply because the answer queue was full. */
+  shed = 0;
 }
 
 /** Publishes a door's counts on `registry`, read at scrape time, so listeners stay free of prom-client. */
@@ -23,6 +25,7 @@ export function registerSlackMetrics(registry: Registry, metrics: SlackMetrics, 
   counter('slack_events_received_total', 'Slack events, commands and actions received.', () => metrics.eventsReceived);
   counter('slack_duplicate_events_skipped_total', 'Slack redeliveries recognised by event id and not answered twice.', () => metrics.duplicatesSkipped);
   counter('slack_replies_sent_total', 'Messages the Slack door posted.', () => metrics.repliesSent);
+  counter('slack_shed_total', 'Slack questions answered with a busy reply because the answer queue was full.', () => metrics.shed);
   counter('slack_errors_total', 'Slack listener and Web API failures.', () => {
     onErrors(metrics.errors);
     return metrics.errors;

@@ -156,11 +156,27 @@ describe('renderReply', () => {
 });
 
 describe('renderReplies', () => {
-  it('adds a "Post to channel" button carrying the share key to the last message', () => {
+  it('adds one "Post to channel" button carrying the share key, at the very end', () => {
     const messages = renderReplies([answer, { text: 'second' }], { conversationId, shareKey: 'k1' });
-    const share = buttons(messages.at(-1)!).find((b) => b.text.text === 'Post to channel');
-    expect(decodeShareValue(share?.value)).toBe('k1');
-    expect(buttons(messages[0]!).some((b) => b.text.text === 'Post to channel')).toBe(false);
+    const shares = messages.flatMap(buttons).filter((b) => b.text.text === 'Post to channel');
+    expect(shares).toHaveLength(1);
+    expect(decodeShareValue(shares[0]?.value)).toBe('k1');
+    expect(messages.at(-1)!.blocks.at(-1)?.type).toBe('actions');
+  });
+
+  it('sends an answer of several replies as one message when Slack would accept it', () => {
+    const messages = renderReplies([{ text: 'I removed what looked like a token.' }, answer], { conversationId });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toContain('I removed what looked like a token.');
+    expect(buttons(messages[0]!).map((b) => b.text.text)).toEqual(buttons(renderReply(answer, { conversationId })[0]!).map((b) => b.text.text));
+  });
+
+  it('keeps replies apart when joining them would repeat a button or pass the block limit', () => {
+    expect(renderReplies([answer, answer], { conversationId })).toHaveLength(2);
+    const long: Reply = { text: Array.from({ length: 30 }, (_, i) => `${'x'.repeat(2900)} ${i}`).join('\n\n') };
+    const messages = renderReplies([long, long], { conversationId });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
   });
 });
 

@@ -130,8 +130,32 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage[
   }));
 }
 
+function actionIds(message: SlackMessage): string[] {
+  return message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements.map((element) => ('action_id' in element ? (element.action_id ?? '') : '')) : []));
+}
+
+/**
+ * Consecutive messages are joined into one while Slack would accept it (block count, fallback
+ * length, no repeated action_id): one chat.postMessage per answer instead of one per Reply,
+ * which halves the Web API calls of a typical answer (card + notice).
+ */
+function packed(messages: SlackMessage[]): SlackMessage[] {
+  const out: SlackMessage[] = [];
+  for (const message of messages) {
+    const previous = out.at(-1);
+    const fits =
+      previous !== undefined &&
+      previous.blocks.length + message.blocks.length <= SLACK_LIMITS.blocksPerMessage &&
+      previous.text.length + 1 + message.text.length <= SLACK_LIMITS.fallbackText &&
+      !actionIds(message).some((id) => actionIds(previous).includes(id));
+    if (fits) out[out.length - 1] = { text: `${previous.text}\n${message.text}`, blocks: [...previous.blocks, ...message.blocks] };
+    else out.push({ text: message.text, blocks: [...message.blocks] });
+  }
+  return out;
+}
+
 export function renderReplies(replies: Reply[], options: RenderOptions): SlackMessage[] {
-  const messages = replies.flatMap((reply) => renderReply(reply, options));
+  const messages = packed(replies.flatMap((reply) => renderReply(reply, options)));
   const last = messages.at(-1);
   if (options.shareKey && last) {
     const shareBlock: KnownBlock = { type: 'actions', elements: [button('Post to channel', SHARE_ACTION, { value: encodeShareValue(options.shareKey) })] };

@@ -2,8 +2,9 @@ import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Config } from '../../src/config.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
 import type { Logger } from '../../src/log.ts';
+import type { SharedMemo } from '../../src/store/shared-memo.ts';
 import { boltLoggerFrom } from './bolt-logger.ts';
-import { createSlackDoor, type SlackDoor } from './door.ts';
+import { createSlackDoor, type AnswerQueueSize, type SlackDoor } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createBotMetrics, type BotMetrics } from '../../src/metrics/bot-metrics.ts';
 import { startOperatorServer, type OperatorServer } from '../http/operator-server.ts';
@@ -14,6 +15,10 @@ export type StartSlackOptions = {
   config: Config;
   engine: SupportEngine;
   logger: Logger;
+  /** Shared de-duplication and caches (openBackend); defaults to this process's memory. */
+  memo?: SharedMemo;
+  /** Tests shrink it to show shedding. */
+  answerQueue?: AnswerQueueSize;
   /** Defaults to config.PORT; 0 picks a free port (tests). */
   port?: number;
   /** Defaults to all interfaces; tests bind 127.0.0.1. */
@@ -65,7 +70,7 @@ function required(value: string | undefined, name: string): string {
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackDoor> {
   const { config } = options;
   const token = required(config.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN');
-  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger });
+  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger, ...(options.memo ? { memo: options.memo } : {}), ...(options.answerQueue ? { answerQueue: options.answerQueue } : {}) });
   const metrics = options.metrics ?? createBotMetrics({ defaultMetrics: false });
   const logger = boltLoggerFrom(door.logger, { onRateLimited: (seconds) => {
     metrics.rateLimitWaits.inc({ door: 'slack' });
@@ -92,7 +97,6 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
         }),
       };
 
-  if (receiver.mode === 'http') guardSlackRequests(receiver.http, { signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), logger: door.logger });
   // Size, clock and body checks before Bolt sees a request (a signed `null` body crashes Bolt).
   if (receiver.mode === 'http') guardSlackRequests(receiver.http, { signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), logger: door.logger });
   const app = new App({ token, receiver: receiver.mode === 'socket' ? receiver.socket : receiver.http, logger, clientOptions, deferInitialization: true });
@@ -123,6 +127,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       if (receiver.mode === 'http') server.unmount('/slack/events');
       else await receiver.socket.client.disconnect().catch(() => {});
       await door.inFlight.settled(drainMs);
+      door.answers.stop();
       connected = false;
       if (receiver.mode === 'socket') await app.stop().catch(() => {});
       if (!options.server) await server.close();

@@ -7,7 +7,6 @@ import { redactSecrets } from '../safety/redact-secrets.ts';
 import { conversationKey } from '../store/conversation-record.ts';
 import type { ConversationStore } from '../store/conversation-store.ts';
 import { isExpired } from '../store/expiry.ts';
-import { KeyedMutex } from '../store/keyed-mutex.ts';
 import type { StatedOutcome, TurnObserver } from '../observability/turn-report.ts';
 import { inTurnScope } from '../observability/turn-scope.ts';
 import { answerCard } from './answer-card.ts';
@@ -24,9 +23,10 @@ import { statusReplies } from './status-reply.ts';
 import { isStatusQuestion } from './status-question.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
 import { withoutVisitorIps } from './visitor-ip.ts';
-import { turnSchema, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
+import { turnSchema, type ConversationRef, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
 
-export type RateCheck = (key: string) => { allowed: boolean; retryAfterMs: number };
+/** Per-user and per-channel limits (src/safety/rate-limit.ts); a refusal without a notice is answered with silence. */
+export type RateCheck = (conversation: ConversationRef) => Promise<{ allowed: boolean; notice?: string }>;
 
 export type EngineDeps = {
   knowledge: EngineKnowledge;
@@ -53,7 +53,6 @@ const RETENTION_MS = 7 * 24 * 60 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 
 export class ConversationEngine implements SupportEngine {
-  private readonly mutex = new KeyedMutex();
   private readonly clock: () => Date;
   private knownCodes: ReadonlySet<string>;
   /** Every message is read against every tree question, so a stated answer is never asked again. */
@@ -77,14 +76,12 @@ export class ConversationEngine implements SupportEngine {
     const parsed = turnSchema.safeParse(rawTurn);
     if (!parsed.success) return [{ text: 'I could not read that message. Please type your question again.' }];
     const turn = parsed.data;
-    const limit = this.deps.rateCheck?.(`${turn.conversation.platform}:${turn.conversation.user}`);
-    if (limit && !limit.allowed) {
-      return [{ text: `You are sending messages faster than I can help. Please wait ${Math.ceil(limit.retryAfterMs / 1000)} s and try again.` }];
-    }
+    const limit = await this.deps.rateCheck?.(turn.conversation);
+    if (limit && !limit.allowed) return limit.notice ? [{ text: limit.notice }] : [];
     const key = conversationKey(turn.conversation.platform, turn.conversation.id);
     this.purgeOldConversations();
-    if (turn.input.kind === 'command' && turn.input.name === 'resume') return this.mutex.runExclusive(key, () => this.resumeReadOnly(key));
-    return inTurnScope(key, () => this.mutex.runExclusive(key, () => this.handleInOrder(turn, key)));
+    if (turn.input.kind === 'command' && turn.input.name === 'resume') return this.deps.store.withTurnLock(key, () => this.resumeReadOnly(key));
+    return inTurnScope(key, () => this.deps.store.withTurnLock(key, () => this.handleInOrder(turn, key)));
   }
 
   /** A door reconnecting asks what is pending; asking must not create or extend a conversation. */

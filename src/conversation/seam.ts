@@ -16,6 +16,8 @@ export const conversationRefSchema = z.object({
   /** Platform user id of the person asking. */
   user: z.string().min(1).max(200),
   isModerator: z.boolean().optional(),
+  /** The channel the conversation is visible in, for per-channel rate limits; unset for private places (DMs, the terminal). */
+  place: z.string().min(1).max(200).optional(),
 });
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
 

@@ -1,7 +1,8 @@
 export { EMPTY_INPUT_MESSAGE, MAX_INPUT_CHARS, normalizeInput, type NormalizedInput } from './input-limits.ts';
 export {
-  TokenBucketRateLimiter,
+  TurnRateLimiter,
   rateLimitOptionsSchema,
+  type RateLimitBackend,
   type RateLimitDecision,
   type RateLimitOptions,
 } from './rate-limit.ts';

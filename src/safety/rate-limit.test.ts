@@ -1,92 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucketRateLimiter } from './rate-limit.ts';
+import { hasRedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
+import { useRedisServer } from '../../tests/support/use-redis-server.ts';
+import type { ConversationRef } from '../conversation/seam.ts';
+import { LocalMemo, RedisMemo } from '../store/shared-memo.ts';
+import { createLogger } from '../log.ts';
+import { TurnRateLimiter, type RateLimitDecision } from './rate-limit.ts';
 
-/** A clock the test advances by hand. */
-function manualClock(start = 1_700_000_000_000) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms), set: (ms: number) => void (now = ms) };
+const alice: ConversationRef = { platform: 'slack', id: 'C1:1.1', user: 'UALICE', place: 'C1' };
+
+async function decisions(limiter: TurnRateLimiter, turns: ConversationRef[]): Promise<RateLimitDecision[]> {
+  const out: RateLimitDecision[] = [];
+  for (const turn of turns) out.push(await limiter.check(turn));
+  return out;
 }
 
-describe('TokenBucketRateLimiter', () => {
-  it('allows 10 turns a minute by default, then says how long to wait', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ now: clock.now });
-    for (let i = 0; i < 10; i += 1) expect(limiter.take('discord:u1')).toEqual({ allowed: true, retryAfterMs: 0 });
-    // One token comes back every 60s / 10 = 6s.
-    expect(limiter.take('discord:u1')).toEqual({ allowed: false, retryAfterMs: 6000 });
-    clock.advance(2000);
-    expect(limiter.take('discord:u1')).toEqual({ allowed: false, retryAfterMs: 4000 });
+const summary = (all: RateLimitDecision[]) => ({
+  allowed: all.filter((d) => d.allowed).length,
+  notices: all.filter((d) => !d.allowed && d.notice).length,
+  silent: all.filter((d) => !d.allowed && !d.notice).length,
+});
+
+describe('TurnRateLimiter (memory)', () => {
+  it('refuses past the per-user limit with one notice, then silence for the rest of the window', async () => {
+    const limiter = new TurnRateLimiter({ perUser: 3, perPlace: 100, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo());
+    const all = await decisions(limiter, Array.from({ length: 20 }, () => alice));
+    expect(summary(all)).toEqual({ allowed: 3, notices: 1, silent: 16 });
+    const notice = all.find((d) => !d.allowed && d.notice);
+    expect(notice && !notice.allowed && notice.notice).toMatch(/faster than I can help\. Please wait \d+ s/);
   });
 
-  it('gives a turn back as soon as the retry time has passed', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 2, windowMs: 10_000, now: clock.now });
-    limiter.take('u');
-    limiter.take('u');
-    const denied = limiter.take('u');
-    expect(denied).toEqual({ allowed: false, retryAfterMs: 5000 });
-    clock.advance(denied.retryAfterMs);
-    expect(limiter.take('u').allowed).toBe(true);
-    expect(limiter.take('u').allowed).toBe(false);
+  it('limits a channel whoever writes, and keeps other users and channels apart', async () => {
+    const limiter = new TurnRateLimiter({ perUser: 100, perPlace: 4, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo());
+    const crowd = Array.from({ length: 10 }, (_, i) => ({ ...alice, user: `U${i}` }));
+    expect(summary(await decisions(limiter, crowd))).toEqual({ allowed: 4, notices: 1, silent: 5 });
+    const refused = await limiter.check({ ...alice, user: 'ULATE' });
+    expect(refused.allowed).toBe(false);
+    expect(await limiter.check({ ...alice, user: 'ULATE', place: 'C2' })).toEqual({ allowed: true });
+    // A DM has no place: only the user's own limit applies.
+    expect(await limiter.check({ platform: 'slack', id: 'D1', user: 'ULATE' })).toEqual({ allowed: true });
   });
 
-  it('does not charge for refused turns', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 1, windowMs: 1000, now: clock.now });
-    limiter.take('u');
-    for (let i = 0; i < 5; i += 1) limiter.take('u');
-    clock.advance(1000);
-    expect(limiter.take('u').allowed).toBe(true);
+  it('gives the next limited window its own notice', async () => {
+    const limiter = new TurnRateLimiter({ perUser: 1, perPlace: 100, windowMs: 1_000 }, { kind: 'memory' }, new LocalMemo());
+    expect(summary(await decisions(limiter, [alice, alice, alice]))).toEqual({ allowed: 1, notices: 1, silent: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(summary(await decisions(limiter, [alice, alice, alice]))).toEqual({ allowed: 1, notices: 1, silent: 1 });
   });
+});
 
-  it('refills no further than the limit after a long quiet spell', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 3, windowMs: 1000, now: clock.now });
-    limiter.take('u');
-    clock.advance(60 * 60_000);
-    const results = Array.from({ length: 4 }, () => limiter.take('u').allowed);
-    expect(results).toEqual([true, true, true, false]);
-  });
+describe.runIf(hasRedisServer)('TurnRateLimiter (redis, two processes)', () => {
+  const redis = useRedisServer();
 
-  it('limits each key on its own', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 1, windowMs: 60_000, now: clock.now });
-    expect(limiter.take('discord:alice').allowed).toBe(true);
-    expect(limiter.take('discord:alice').allowed).toBe(false);
-    expect(limiter.take('discord:bob').allowed).toBe(true);
-  });
+  async function limiterOnOwnConnection(prefix: string): Promise<TurnRateLimiter> {
+    const client = await redis.connect();
+    return new TurnRateLimiter({ perUser: 5, perPlace: 100, windowMs: 60_000 }, { kind: 'redis', client, keyPrefix: prefix }, new RedisMemo(client, createLogger('silent'), prefix));
+  }
 
-  it('survives a clock that steps backwards', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 1, windowMs: 1000, now: clock.now });
-    limiter.take('u');
-    clock.advance(-5000);
-    expect(limiter.take('u')).toEqual({ allowed: false, retryAfterMs: 1000 });
-  });
-
-  it('forgets keys that have been idle for a whole window', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 5, windowMs: 60_000, now: clock.now });
-    for (let i = 0; i < 100; i += 1) limiter.take(`user-${i}`);
-    expect(limiter.trackedKeys).toBe(100);
-    clock.advance(60_000);
-    limiter.take('late-user');
-    expect(limiter.trackedKeys).toBe(1);
-  });
-
-  it('never tracks more than maxKeys, dropping the least recently used', () => {
-    const clock = manualClock();
-    const limiter = new TokenBucketRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 3, now: clock.now });
-    for (const key of ['a', 'b', 'c']) limiter.take(key);
-    limiter.take('a'); // refused, but marks a as recently used
-    limiter.take('d');
-    expect(limiter.trackedKeys).toBe(3);
-    expect(limiter.take('a').allowed).toBe(false); // still remembered
-    expect(limiter.take('b').allowed).toBe(true); // forgotten, so it starts fresh
-  });
-
-  it('rejects nonsensical settings with a message naming the setting', () => {
-    expect(() => new TokenBucketRateLimiter({ limit: 0 })).toThrow(/limit/);
-    expect(() => new TokenBucketRateLimiter({ windowMs: -1 })).toThrow(/windowMs/);
+  it('holds one per-user limit, and one notice, across both', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [await limiterOnOwnConnection(prefix), await limiterOnOwnConnection(prefix)];
+    const all: RateLimitDecision[] = [];
+    for (let i = 0; i < 12; i += 1) all.push(await (i % 2 === 0 ? a : b).check(alice));
+    expect(summary(all)).toEqual({ allowed: 5, notices: 1, silent: 6 });
   });
 });

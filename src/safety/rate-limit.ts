@@ -1,86 +1,79 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import type { ConversationRef } from '../conversation/seam.ts';
+import type { SharedMemo } from '../store/shared-memo.ts';
 
 export const rateLimitOptionsSchema = z.object({
-  /** Turns allowed per window; also the burst a quiet user may spend at once. */
-  limit: z.number().int().positive().default(10),
+  /** Turns one person may take per window, on one platform. */
+  perUser: z.number().int().positive().default(30),
+  /** Turns one channel (ConversationRef.place) may take per window, whoever sends them. */
+  perPlace: z.number().int().positive().default(120),
   windowMs: z.number().int().positive().default(60_000),
-  /** Hard cap on tracked keys, so a flood of new user ids cannot grow memory without bound. */
-  maxKeys: z.number().int().positive().default(10_000),
 });
-export type RateLimitOptions = z.input<typeof rateLimitOptionsSchema> & {
-  /** Milliseconds clock; injectable so tests move time instead of sleeping. */
-  now?: () => number;
-};
+export type RateLimitOptions = z.input<typeof rateLimitOptionsSchema>;
 
-export type RateLimitDecision = {
-  allowed: boolean;
-  /** 0 when allowed; otherwise how long until one more turn would be allowed. */
-  retryAfterMs: number;
-};
+/** allowed, or refused with at most one notice per limited window: after it, silence until the window ends. */
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number; notice?: string };
 
-type Bucket = { tokens: number; updatedAt: number };
+export type RateLimitBackend = { kind: 'memory' } | { kind: 'redis'; client: Redis; keyPrefix?: string };
+
+type Bucket = { name: 'user' | 'place'; limiter: RateLimiterAbstract; words: string };
 
 /**
- * Per-key token bucket (key: usually `${platform}:${user}`). Tokens refill continuously at
- * limit/windowMs, so a user who hit the limit gets a turn back every windowMs/limit instead of
- * waiting for a whole window to reset.
+ * Fixed-window limits per user and per channel, held in Redis when the bot runs as several
+ * processes (so a limit holds across all of them), in memory otherwise. If Redis is away, each
+ * process falls back to its own memory limits (rate-limiter-flexible's insurance limiter)
+ * rather than letting everything through or refusing everyone.
+ *
+ * The point of "quiet": a flood of 100 messages must cost at most one notice, never one per
+ * refused message, or the bot itself becomes the flood.
  */
-export class TokenBucketRateLimiter {
-  readonly #limit: number;
-  readonly #windowMs: number;
-  readonly #maxKeys: number;
-  readonly #refillPerMs: number;
-  readonly #now: () => number;
-  /** Insertion order is last-use order: every take() moves its key to the end. */
-  readonly #buckets = new Map<string, Bucket>();
+export class TurnRateLimiter {
+  readonly #buckets: Bucket[];
 
-  constructor(options: RateLimitOptions = {}) {
-    const { limit, windowMs, maxKeys } = rateLimitOptionsSchema.parse(options);
-    this.#limit = limit;
-    this.#windowMs = windowMs;
-    this.#maxKeys = maxKeys;
-    this.#refillPerMs = limit / windowMs;
-    this.#now = options.now ?? Date.now;
+  constructor(
+    options: RateLimitOptions,
+    backend: RateLimitBackend,
+    private readonly memo: SharedMemo,
+  ) {
+    const { perUser, perPlace, windowMs } = rateLimitOptionsSchema.parse(options);
+    const make = (name: Bucket['name'], points: number): RateLimiterAbstract => {
+      const base = { points, duration: windowMs / 1000, keyPrefix: `rl-${name}` };
+      if (backend.kind === 'memory') return new RateLimiterMemory(base);
+      return new RateLimiterRedis({
+        ...base,
+        keyPrefix: `${backend.keyPrefix ?? 'cfbot:'}rl-${name}`,
+        storeClient: backend.client,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(base),
+      });
+    };
+    this.#buckets = [
+      { name: 'user', limiter: make('user', perUser), words: 'You are sending messages faster than I can help.' },
+      { name: 'place', limiter: make('place', perPlace), words: 'This channel is sending me more questions than I can answer right now.' },
+    ];
   }
 
-  take(key: string): RateLimitDecision {
-    const now = this.#now();
-    const bucket = this.#current(key, now);
-    this.#buckets.delete(key);
-    this.#buckets.set(key, bucket);
-    this.#evict(now);
-
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, retryAfterMs: 0 };
+  async check(conversation: ConversationRef): Promise<RateLimitDecision> {
+    const keys: Record<Bucket['name'], string | undefined> = {
+      user: `${conversation.platform}:${conversation.user}`,
+      place: conversation.place === undefined ? undefined : `${conversation.platform}:${conversation.place}`,
+    };
+    for (const bucket of this.#buckets) {
+      const key = keys[bucket.name];
+      if (key === undefined) continue;
+      try {
+        await bucket.limiter.consume(key);
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        const retryAfterMs = Math.max(1, refusal.msBeforeNext);
+        // The notice marker lives exactly as long as the window, so the next limited window gets its own notice.
+        const first = await this.memo.claimOnce(`rl-notice:${bucket.name}:${key}`, retryAfterMs);
+        if (!first) return { allowed: false, retryAfterMs };
+        return { allowed: false, retryAfterMs, notice: `${bucket.words} Please wait ${Math.ceil(retryAfterMs / 1000)} s; I will not answer until then.` };
+      }
     }
-    // The epsilon absorbs float noise (a third of a token is 0.333…) so 4000 ms is not reported as 4001.
-    return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.#refillPerMs - 1e-6) };
-  }
-
-  /** Keys currently tracked; for tests and metrics. */
-  get trackedKeys(): number {
-    return this.#buckets.size;
-  }
-
-  #current(key: string, now: number): Bucket {
-    const bucket = this.#buckets.get(key);
-    if (bucket === undefined) return { tokens: this.#limit, updatedAt: now };
-    // A clock that steps backwards (NTP) must not drain or overfill the bucket.
-    const elapsed = Math.max(0, now - bucket.updatedAt);
-    return { tokens: Math.min(this.#limit, bucket.tokens + elapsed * this.#refillPerMs), updatedAt: now };
-  }
-
-  /**
-   * A bucket untouched for a whole window is full again, so forgetting it changes nothing; those
-   * sit at the front of the map, making this sweep cheap. Past maxKeys the least recently used go
-   * too, which at worst hands a flooding key a fresh bucket: better than unbounded memory.
-   */
-  #evict(now: number): void {
-    for (const [key, bucket] of this.#buckets) {
-      const idle = now - bucket.updatedAt >= this.#windowMs;
-      if (!idle && this.#buckets.size <= this.#maxKeys) break;
-      this.#buckets.delete(key);
-    }
+    return { allowed: true };
   }
 }

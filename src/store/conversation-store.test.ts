@@ -2,24 +2,46 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hasRedisServer, RedisServer, uniquePrefix } from '../../tests/support/redis-server.ts';
 import { MAX_TRANSCRIPT_ENTRIES } from './conversation-record.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { openStore, type StoreKind } from './open-store.ts';
 import { sampleRecord, transcriptOf } from './test-records.ts';
 
+const silent = pino({ level: 'silent' });
+let redis: RedisServer | undefined;
+beforeAll(async () => {
+  if (hasRedisServer) redis = await RedisServer.start();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+/** Opens another instance on the same backing data: the same sqlite file, the same Redis namespace. */
+type Opener = () => Promise<ConversationStore>;
+const kinds: StoreKind[] = ['memory', 'sqlite', ...(hasRedisServer ? (['redis'] as const) : [])];
+
 // Every backend must behave the same to the engine, so one contract runs against each.
-describe.each<StoreKind>(['memory', 'sqlite'])('%s conversation store', (kind) => {
+describe.each<StoreKind>(kinds)('%s conversation store', (kind) => {
   let dataDir: string;
   let store: ConversationStore;
+  let openAnother: Opener;
+  const opened: ConversationStore[] = [];
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cf-bot-store-'));
-    store = await openStore({ kind, dataDir, logger: pino({ level: 'silent' }) });
+    const keyPrefix = uniquePrefix();
+    openAnother = async () => {
+      const another = await openStore({ kind, dataDir, logger: silent, keyPrefix, ...(redis ? { redisUrl: redis.url } : {}) });
+      opened.push(another);
+      return another;
+    };
+    store = await openAnother();
   });
 
   afterEach(async () => {
-    await store.close();
+    for (const s of opened.splice(0)) await s.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -109,5 +131,51 @@ describe.each<StoreKind>(['memory', 'sqlite'])('%s conversation store', (kind) =
     await store.recordFeedback({ key: 'discord:thread-1', helpful: false, at: '2025-01-01T10:00:00.000Z' });
     await store.purgeExpired(new Date('2030-01-01T00:00:00.000Z'));
     expect(await store.feedbackCounts()).toEqual({ helpful: 0, notHelpful: 1 });
+  });
+
+  it('runs one conversation\'s turns one at a time and lets other conversations through', async () => {
+    const log: string[] = [];
+    const turn = (key: string, name: string) =>
+      store.withTurnLock(key, async () => {
+        log.push(`start ${name}`);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        log.push(`end ${name}`);
+        return name;
+      });
+    const results = await Promise.all([turn('discord:a', 'a1'), turn('discord:a', 'a2'), turn('discord:b', 'b1')]);
+    expect(results).toEqual(['a1', 'a2', 'b1']);
+    expect(log.indexOf('end a1')).toBeLessThan(log.indexOf('start a2'));
+    expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
+  });
+
+  it('frees the lock when a turn fails', async () => {
+    await expect(store.withTurnLock('discord:a', () => Promise.reject(new Error('turn failed')))).rejects.toThrow('turn failed');
+    await expect(store.withTurnLock('discord:a', async () => 'next')).resolves.toBe('next');
+  });
+
+  // The memory store is one process's memory: there is no second instance to share it with.
+  if (kind === 'memory') return;
+
+  it('serializes turns of one conversation across two instances on the same data', async () => {
+    const other = await openAnother();
+    let inside = 0;
+    let overlapped = false;
+    const turn = (s: ConversationStore) =>
+      s.withTurnLock('slack:C1:1.2', async () => {
+        inside += 1;
+        if (inside > 1) overlapped = true;
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        inside -= 1;
+      });
+    await Promise.all(Array.from({ length: 6 }, (_, i) => turn(i % 2 === 0 ? store : other)));
+    expect(overlapped).toBe(false);
+  });
+
+  it('shows one instance\'s writes to another', async () => {
+    const other = await openAnother();
+    await store.put(sampleRecord());
+    await other.recordFeedback({ key: 'discord:thread-1', helpful: true, at: '2025-01-01T10:00:00.000Z' });
+    expect(await other.get('discord:thread-1')).toEqual(await store.get('discord:thread-1'));
+    expect(await store.feedbackCounts()).toEqual({ helpful: 1, notHelpful: 0 });
   });
 });

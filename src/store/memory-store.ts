@@ -2,6 +2,7 @@ import type { Platform } from '../conversation/seam.ts';
 import { conversationRecordSchema, type ConversationRecord, type ConversationRecordInput } from './conversation-record.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './feedback.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
 
 /**
  * In-process store for tests and throwaway runs. Records are copied through JSON on the way in
@@ -11,6 +12,11 @@ import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './
 export class MemoryConversationStore implements ConversationStore {
   readonly #records = new Map<string, ConversationRecord>();
   readonly #feedback: FeedbackEvent[] = [];
+  readonly #mutex = new KeyedMutex();
+
+  withTurnLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.#mutex.runExclusive(key, fn);
+  }
 
   async get(key: string): Promise<ConversationRecord | undefined> {
     const record = this.#records.get(key);

@@ -28,6 +28,15 @@ const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   ) STRICT;
   `,
+  // Two processes on one file (a deploy overlapping the old one, a second `npm start`) must not
+  // interleave one conversation's turns: a turn holds this row while it reads and writes.
+  `
+  CREATE TABLE turn_locks (
+    key TEXT PRIMARY KEY,
+    token TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

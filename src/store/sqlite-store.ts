@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,7 +7,9 @@ import type { Logger } from '../log.ts';
 import { conversationRecordSchema, type ConversationRecord, type ConversationRecordInput } from './conversation-record.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './feedback.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
 import { migrate } from './sqlite-schema.ts';
+import { holdingLock, TURN_LOCK_TTL_MS } from './turn-lock.ts';
 
 export const SQLITE_FILE_NAME = 'conversations.sqlite';
 
@@ -23,9 +26,14 @@ type ConversationRow = {
 
 const COLUMNS = 'key, platform, conversation_id, user_id, state_json, transcript_json, created_at, updated_at';
 
-/** Durable default store: one sqlite file under DATA_DIR, so conversations survive a restart or deploy. */
+/**
+ * Durable default store: one sqlite file under DATA_DIR, so conversations survive a restart or deploy.
+ * Safe for several processes on one file: turns of one conversation take a row in turn_locks.
+ */
 export class SqliteConversationStore implements ConversationStore {
   readonly #db: Database.Database;
+  /** Turns in this process queue here first, so only one of them polls the file's lock. */
+  readonly #mutex = new KeyedMutex();
   readonly #logger: Logger;
   readonly #statements: ReturnType<typeof prepareStatements>;
 
@@ -40,6 +48,22 @@ export class SqliteConversationStore implements ConversationStore {
     this.#db.pragma('synchronous = NORMAL');
     migrate(this.#db, file);
     this.#statements = prepareStatements(this.#db);
+  }
+
+  withTurnLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.#mutex.runExclusive(key, () => {
+      const token = randomUUID();
+      const { acquireLock, renewLock, releaseLock } = this.#statements;
+      return holdingLock(
+        key,
+        {
+          tryAcquire: async () => acquireLock.run({ key, token, now: Date.now(), expires: Date.now() + TURN_LOCK_TTL_MS }).changes === 1,
+          renew: async () => void renewLock.run({ key, token, expires: Date.now() + TURN_LOCK_TTL_MS }),
+          release: async () => void (this.#db.open && releaseLock.run({ key, token })),
+        },
+        fn,
+      );
+    });
   }
 
   async get(key: string): Promise<ConversationRecord | undefined> {
@@ -148,5 +172,12 @@ function prepareStatements(db: Database.Database) {
       'SELECT SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful FROM feedback',
     ),
     purge: db.prepare<[number]>('DELETE FROM conversations WHERE updated_ms < ?'),
+    // One statement, so taking a free (or expired) lock is atomic across processes.
+    acquireLock: db.prepare<[{ key: string; token: string; now: number; expires: number }]>(
+      `INSERT INTO turn_locks (key, token, expires_ms) VALUES (@key, @token, @expires)
+       ON CONFLICT (key) DO UPDATE SET token = excluded.token, expires_ms = excluded.expires_ms WHERE turn_locks.expires_ms < @now`,
+    ),
+    renewLock: db.prepare<[{ key: string; token: string; expires: number }]>('UPDATE turn_locks SET expires_ms = @expires WHERE key = @key AND token = @token'),
+    releaseLock: db.prepare<[{ key: string; token: string }]>('DELETE FROM turn_locks WHERE key = @key AND token = @token'),
   };
 }

@@ -7,14 +7,14 @@ import { loadConfig } from '../../src/config.ts';
 import { RedisEventLog } from '../../src/observability/redis-event-log.ts';
 import type { GapReport } from '../../src/report/gap-report.ts';
 import { cleanEnv, ROOT } from '../support/bot-process.ts';
-import { startRedis } from '../support/redis-server.ts';
+import { RedisServer } from '../support/redis-server.ts';
 import { seedConversations } from '../support/seed-conversations.ts';
 
 /** With REDIS_URL, every replica writes operator events to one Redis, and `cli report` reads them there. */
-let redis: Awaited<ReturnType<typeof startRedis>>;
+let redis: RedisServer;
 const temp = mkdtempSync(join(tmpdir(), 'cfbot-report-redis-'));
 beforeAll(async () => {
-  redis = await startRedis();
+  redis = await RedisServer.start();
 }, 30_000);
 afterAll(async () => {
   await redis?.stop();

@@ -44,7 +44,7 @@ describe('Slack door: asking questions', () => {
     expect(shown.every((id) => id.startsWith('opt:access-denied:'))).toBe(true);
     expect(shown).toEqual(story.engine.lastRepliesIn(`CMENTION:${ts}`).flatMap((reply) => reply.choices ?? []).map((choice) => choice.id));
 
-    expect(story.engine.turns.at(-1)?.conversation).toEqual({ platform: 'slack', id: `CMENTION:${ts}`, user: 'UASKER' });
+    expect(story.engine.turns.at(-1)?.conversation).toEqual({ platform: 'slack', id: `CMENTION:${ts}`, user: 'UASKER', place: 'CMENTION' });
     expect(story.engine.turns.at(-1)?.input).toEqual({ kind: 'text', text: 'error 1020' });
   });
 

@@ -42,7 +42,7 @@ describe('Slack door: walking a troubleshooting tree with buttons', () => {
     expect(JSON.stringify(updated.at(-1))).toContain(option!.text.text);
 
     expect(story.engine.turns.at(-1)).toEqual({
-      conversation: { platform: 'slack', id: `CTREE:${root}`, user: 'UASKER' },
+      conversation: { platform: 'slack', id: `CTREE:${root}`, user: 'UASKER', place: 'CTREE' },
       input: { kind: 'choice', choiceId: SlackStory.choiceIdOf(option!) },
     });
     expect(next.length).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ export async function onThreadCreate(thread: AnyThreadChannel, newlyCreated: boo
   const starter = await thread.fetchStarterMessage().catch(() => null);
   if (starter?.author.bot) return;
   const text = [thread.name, starter?.content ?? ''].filter((part) => part.trim() !== '').join('\n\n');
-  const conversation = { platform: 'discord' as const, id: thread.id, user: thread.ownerId };
+  const conversation = { platform: 'discord' as const, id: thread.id, user: thread.ownerId, place: thread.parentId };
   const outcome = await runTurn(ctx.engine, { conversation, input: { kind: 'text', text } }, ctx.logger);
   const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies) : [notice(texts.apology)];
   for (const message of messages) await thread.send(message);

@@ -5,8 +5,16 @@ import { tellPrivately } from '../interaction-replies.ts';
 import { texts } from '../texts.ts';
 import { onButton } from './buttons.ts';
 
+/** Interaction tokens live 15 minutes; an id is remembered that long. */
+const INTERACTION_MEMORY_MS = 15 * 60_000;
+
 /** Every interaction the door answers, routed by kind and command name. */
 export async function onInteraction(interaction: Interaction, ctx: DoorContext): Promise<void> {
+  // A gateway RESUME can replay an interaction; it is answered once, whichever process saw it first.
+  if (!(await ctx.memo.claimOnce(`discord:interaction:${interaction.id}`, INTERACTION_MEMORY_MS))) {
+    ctx.logger.debug({ interaction: interaction.id }, 'interaction already handled');
+    return;
+  }
   try {
     await route(interaction, ctx);
   } catch (error) {

@@ -33,6 +33,7 @@ export async function onMessage(message: Message, ctx: DoorContext): Promise<voi
     platform: 'discord' as const,
     id: conversationId(place.channel, place.channel.id, message.author.id, message.inGuild()),
     user: message.author.id,
+    ...(message.inGuild() ? { place: message.channelId } : {}),
     isModerator: message.inGuild() && isModerator(message.member, message.member?.permissions ?? null, ctx.config.DISCORD_MODERATOR_ROLE_ID),
   };
   await place.channel.sendTyping().catch(() => undefined);

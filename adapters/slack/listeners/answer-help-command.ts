@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { APOLOGY, askEngine } from '../ask-engine.ts';
-import { slashConversationId } from '../conversation-id.ts';
-import { isChannelAllowed, type SlackDoor } from '../door.ts';
+import { isDirectChannel, slashConversationId } from '../conversation-id.ts';
+import { isChannelAllowed, rememberSharedAnswer, type SlackDoor } from '../door.ts';
 import { renderReplies } from '../render.ts';
 import { plainTextFromSlack } from '../slack-text.ts';
 
@@ -25,7 +25,7 @@ export function answerHelpCommand(door: SlackDoor): Middleware<SlackCommandMiddl
     }
     const conversationId = slashConversationId(command.channel_id, command.user_id);
     const replies = await askEngine(door, {
-      conversation: { platform: 'slack', id: conversationId, user: command.user_id },
+      conversation: { platform: 'slack', id: conversationId, user: command.user_id, ...(isDirectChannel(command.channel_id) ? {} : { place: command.channel_id }) },
       input: { kind: 'text', text: question },
     });
     if (!replies) {
@@ -33,7 +33,7 @@ export function answerHelpCommand(door: SlackDoor): Middleware<SlackCommandMiddl
       return;
     }
     const shareKey = randomUUID();
-    door.sharedAnswers.set(shareKey, replies);
+    await rememberSharedAnswer(door, shareKey, replies);
     for (const message of renderReplies(replies, { conversationId, shareKey })) {
       await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       door.metrics.repliesSent += 1;

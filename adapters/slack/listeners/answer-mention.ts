@@ -18,7 +18,7 @@ export function answerMention(door: SlackDoor): Middleware<SlackEventMiddlewareA
       door,
       client,
       {
-        conversation: { platform: 'slack', id: conversationIdFor({ channel: event.channel, threadTs, isDirect: false }), user: event.user },
+        conversation: { platform: 'slack', id: conversationIdFor({ channel: event.channel, threadTs, isDirect: false }), user: event.user, place: event.channel },
         input: { kind: 'text', text: plainTextFromSlack(event.text, context.botUserId) },
       },
       { channel: event.channel, threadTs },

@@ -22,7 +22,7 @@ export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddl
       return;
     }
     const replies = await askEngine(door, {
-      conversation: { platform: 'slack', id: choice.conversationId, user: body.user.id },
+      conversation: { platform: 'slack', id: choice.conversationId, user: body.user.id, ...(body.channel && !isDirectChannel(body.channel.id) ? { place: body.channel.id } : {}) },
       input: { kind: 'choice', choiceId: choice.choiceId },
     });
     // The engine no longer has that step: tell only the clicker, and leave the old message as it was.

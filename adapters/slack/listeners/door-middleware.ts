@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { SlackDoor } from '../door.ts';
+import { isFirstDelivery, type SlackDoor } from '../door.ts';
 
 /** Keeps every request's follow-up work visible to stop() (and to tests waiting for quiet). */
 export function trackInFlight(door: SlackDoor): Middleware<AnyMiddlewareArgs> {
@@ -10,14 +10,15 @@ export function trackInFlight(door: SlackDoor): Middleware<AnyMiddlewareArgs> {
 
 /**
  * Slack redelivers an event (X-Slack-Retry-Num) when our ack is slow or lost,
- * always with the same event_id: the first delivery is answered, the rest are dropped.
+ * always with the same event_id: the first delivery is answered, the rest are dropped, whichever
+ * process (REDIS_URL) each delivery reaches.
  */
 export function skipDuplicateEvents(door: SlackDoor): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
     if (eventId !== undefined) {
       door.metrics.eventsReceived += 1;
-      if (!door.seenEvents.firstSighting(eventId)) {
+      if (!(await isFirstDelivery(door, eventId))) {
         door.metrics.duplicatesSkipped += 1;
         door.logger.debug({ eventId, retryNum: context.retryNum }, 'duplicate event delivery skipped');
         return;

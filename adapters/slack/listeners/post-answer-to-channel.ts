@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs }
 import { decodeShareValue } from '../action-ids.ts';
 import { EXPIRED } from '../ask-engine.ts';
 import { postMessages } from '../deliver.ts';
-import type { SlackDoor } from '../door.ts';
+import { recallSharedAnswer, type SlackDoor } from '../door.ts';
 import { renderReplies } from '../render.ts';
 
 /** "Post to channel" under a /cfhelp answer: the same answer, publicly, without buttons that would act for the asker. */
@@ -10,7 +10,7 @@ export function postAnswerToChannel(door: SlackDoor): Middleware<SlackActionMidd
   return async ({ body, action, ack, client, respond }) => {
     await ack();
     const key = decodeShareValue(action.value);
-    const replies = key ? door.sharedAnswers.get(key) : undefined;
+    const replies = key ? await recallSharedAnswer(door, key) : undefined;
     if (!replies || !body.channel) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
       return;

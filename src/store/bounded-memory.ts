@@ -1,7 +1,7 @@
 /**
  * A small in-process memory that forgets: entries expire after `ttlMs` and the
  * oldest are dropped beyond `maxEntries`, so a busy workspace cannot grow it
- * without bound. Enough for one process; several replicas would need the shared store.
+ * without bound. The in-process fallback of SharedMemo (see shared-memo.ts).
  */
 export class BoundedMemory<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
@@ -22,9 +22,10 @@ export class BoundedMemory<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  /** `ttlMs` overrides the memory's TTL for this entry (a rate-limit notice lives as long as its window). */
+  set(key: string, value: V, ttlMs: number = this.ttlMs): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
     // Map iteration is insertion order, so the first keys are the oldest.
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;

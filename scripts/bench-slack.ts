@@ -1,0 +1,257 @@
+/**
+ * `npm run bench:slack`: the Slack door under open-loop load, as an operator would run it.
+ *
+ * For each setup (one process on sqlite; two processes, WORKERS=2, sharing Redis) it starts
+ * `npm start` (adapters/main.ts) against the local fake Web API (its own process), then sends
+ * signed app_mention events at fixed rates, each on schedule whatever the previous ones did
+ * (open loop), every event from its own user in its own thread. A request unanswered after 3 s
+ * counts as an ack timeout and is retried once with X-Slack-Retry-Num, as Slack does.
+ *
+ * Per rate it reports ack p50/p99 (from the scheduled send time), answered, duplicated (a thread
+ * answered twice), lost (neither answered nor told "busy"), shed (told "busy"), rate-limited, and
+ * the door's CPU per event (utime+stime of the whole process tree, from /proc).
+ * Everything talks to 127.0.0.1 only. Bounded: BENCH_SLACK_SECONDS per rate (default 4), at most
+ * 20 s of draining per rate.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Agent, request } from 'undici';
+import { eventEnvelope, mentionEvent } from '../tests/fakes/slack/payloads.ts';
+import { slackSignature } from '../tests/fakes/slack/signed-request.ts';
+import { FAKE_BOT_TOKEN } from '../tests/fakes/slack/fake-slack-api.ts';
+import { freePort, hasRedisServer, RedisServer } from '../tests/support/redis-server.ts';
+import type { ThreadTally } from './bench-slack/fake-api-process.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const SECRET = 'bench-signing-secret';
+const RATES = (process.env.BENCH_SLACK_RATES ?? '100,200,500,1000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SLACK_SECONDS ?? 4);
+const ACK_DEADLINE_MS = 3_000;
+const DRAIN_MS = 20_000;
+const QUESTIONS = ['error 1020', 'my site shows error 522', 'too many redirects on my site', 'error 525 ssl handshake failed', 'what does error 1101 mean', 'is cloudflare down?'];
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; sendLagP99: number };
+
+/** CPU ms of a process and all its descendants (the tsx wrapper, the cluster primary, its workers). */
+function treeCpuMs(pid: number): number {
+  let total = 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(' ') : []) total += treeCpuMs(Number(child));
+    }
+  } catch {
+    // The process ended between listing and reading: nothing more to count.
+  }
+  return total;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function startFake(): Promise<{ child: ChildProcess; apiUrl: string; tally(prefix: string): Promise<ThreadTally> }> {
+  // Plain node with the tsx loader, so the IPC channel is direct (no wrapper process in between).
+  const child = fork(join(root, 'scripts', 'bench-slack', 'fake-api-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const apiUrl = await new Promise<string>((done) => child.once('message', (m: { apiUrl: string }) => done(m.apiUrl)));
+  return {
+    child,
+    apiUrl,
+    tally: (prefix) =>
+      new Promise((done) => {
+        child.once('message', (m: { tally: ThreadTally }) => done(m.tally));
+        child.send({ kind: 'tally', prefix });
+      }),
+  };
+}
+
+async function startBot(env: Record<string, string>, listeners: number): Promise<ChildProcess> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|REDIS|WORKERS)/.test(k)));
+  // Plain node with the tsx loader (what `npm start` runs, minus the wrapper process); BENCH_SLACK_NODE_ARGS adds e.g. --cpu-prof.
+  const nodeArgs = (process.env.BENCH_SLACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'adapters', 'main.ts')], { cwd: root, env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
+  const deadline = Date.now() + 60_000;
+  // LOG_LEVEL=warn hides "listening"; probe the port instead.
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`bot exited at start-up:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`bot did not start:\n${log}`);
+    try {
+      const res = await request(`http://127.0.0.1:${env.PORT}/healthz`);
+      await res.body.text();
+      if (res.statusCode === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  // Every worker must be up before timing starts; give the second one a moment to bind too.
+  if (listeners > 1) await new Promise((r) => setTimeout(r, 3_000));
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function runRate(setup: string, url: string, botPid: number, fake: Awaited<ReturnType<typeof startFake>>, rate: number, stepIndex: number, seconds = SECONDS): Promise<Row> {
+  const count = Math.round(rate * seconds);
+  const prefix = `${1_800_000_000 + stepIndex}.`;
+  const agent = new Agent({ connections: 512, pipelining: 1, keepAliveTimeout: 10_000 });
+  const acks: number[] = [];
+  const lags: number[] = [];
+  let ackTimeouts = 0;
+
+  const send = async (i: number, scheduledAt: number, retry: boolean): Promise<void> => {
+    const ts = `${prefix}${String(i).padStart(6, '0')}`;
+    const text = QUESTIONS[i % QUESTIONS.length]!;
+    const body = JSON.stringify(eventEnvelope(mentionEvent({ channel: `CB${i % 1000}`, user: `UB${stepIndex}x${i}`, text, ts }), `EvB${stepIndex}x${i}`));
+    const timestamp = Math.floor(Date.now() / 1000);
+    if (!retry) lags.push(Date.now() - scheduledAt);
+    try {
+      const res = await request(url, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': slackSignature(SECRET, timestamp, body),
+          ...(retry ? { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } : {}),
+        },
+        body,
+        headersTimeout: ACK_DEADLINE_MS,
+        bodyTimeout: ACK_DEADLINE_MS,
+      });
+      await res.body.text();
+      if (!retry) acks.push(Date.now() - scheduledAt);
+    } catch {
+      if (retry) return;
+      ackTimeouts += 1;
+      acks.push(ACK_DEADLINE_MS);
+      await send(i, scheduledAt, true);
+    }
+  };
+
+  const cpuBefore = treeCpuMs(botPid);
+  const started = Date.now() + 50;
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const scheduledAt = started + (i * 1000) / rate;
+    const wait = scheduledAt - Date.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(i, scheduledAt, false));
+  }
+  await Promise.all(inFlight);
+
+  // Drain: wait until every thread got its answer (or a busy/limit notice), or nothing moves for a while.
+  let tally: ThreadTally = { threads: {}, authTests: 0 };
+  const merged: ThreadTally['threads'] = {};
+  let lastProgress = Date.now();
+  let seen = 0;
+  const drainUntil = Date.now() + DRAIN_MS;
+  while (Date.now() < drainUntil) {
+    tally = await fake.tally(prefix);
+    for (const [thread, t] of Object.entries(tally.threads)) {
+      const m = (merged[thread] ??= { answers: 0, shed: 0, limited: 0 });
+      m.answers += t.answers;
+      m.shed += t.shed;
+      m.limited += t.limited;
+    }
+    const done = Object.keys(merged).length;
+    if (done > seen) {
+      seen = done;
+      lastProgress = Date.now();
+    }
+    if (done >= count && Date.now() - lastProgress > 1_000) break;
+    if (Date.now() - lastProgress > 5_000) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const cpuMs = treeCpuMs(botPid) - cpuBefore;
+  await agent.close();
+
+  const threads = Object.values(merged);
+  acks.sort((a, b) => a - b);
+  lags.sort((a, b) => a - b);
+  return {
+    setup,
+    rate,
+    sent: count,
+    ackP50: percentile(acks, 50),
+    ackP99: percentile(acks, 99),
+    ackTimeouts,
+    answered: threads.filter((t) => t.answers > 0).length,
+    duplicated: threads.filter((t) => t.answers > 1 || t.shed + t.limited + t.answers > 1).length,
+    lost: count - threads.length,
+    shed: threads.filter((t) => t.shed > 0 && t.answers === 0).length,
+    limited: threads.filter((t) => t.limited > 0 && t.answers === 0).length,
+    cpuMsPerEvent: Math.round((cpuMs / count) * 100) / 100,
+    sendLagP99: percentile(lags, 99),
+  };
+}
+
+async function main(): Promise<void> {
+  const fake = await startFake();
+  const redis = hasRedisServer ? await RedisServer.start() : undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cfbot-bench-slack-'));
+  const setups = [
+    { name: '1 process, sqlite', env: {} as Record<string, string>, listeners: 1 },
+    ...(redis
+      ? [
+          { name: '1 process, Redis', env: { REDIS_URL: redis.url }, listeners: 1 },
+          { name: '2 processes, Redis', env: { WORKERS: '2', REDIS_URL: redis.url }, listeners: 2 },
+        ]
+      : []),
+  ].filter((setup) => !process.env.BENCH_SLACK_SETUPS || process.env.BENCH_SLACK_SETUPS.split(',').some((wanted) => setup.name.startsWith(wanted)));
+  if (!redis) console.warn('*** redis-server not found: only the one-process setup runs ***');
+  const rows: Row[] = [];
+  let step = 0;
+  try {
+    for (const setup of setups) {
+      const port = await freePort();
+      const bot = await startBot(
+        { ...setup.env, PORT: String(port), DATA_DIR: join(dataDir, String(step)), SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
+        setup.listeners,
+      );
+      try {
+        // Warm-up, not reported: the first turns pay for JIT compilation and lazy loading.
+        step += 1;
+        await runRate(setup.name, `http://127.0.0.1:${port}/slack/events`, bot.pid!, fake, 50, step, 3);
+        for (const rate of RATES) {
+          step += 1;
+          const row = await runRate(setup.name, `http://127.0.0.1:${port}/slack/events`, bot.pid!, fake, rate, step);
+          rows.push(row);
+          console.error(`${setup.name} @ ${rate}/s: ack p50 ${row.ackP50} ms, p99 ${row.ackP99} ms, answered ${row.answered}/${row.sent}, shed ${row.shed}, lost ${row.lost}, dup ${row.duplicated}, ${row.cpuMsPerEvent} ms CPU/event`);
+        }
+      } finally {
+        await stopProcess(bot);
+      }
+    }
+    const finalTally = await fake.tally('none');
+    console.log('| setup | events/s | sent | ack p50 ms | ack p99 ms | ack > 3 s | answered | duplicated | lost | shed | rate-limited | CPU ms/event | sender lag p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(`| ${r.setup} | ${r.rate} | ${r.sent} | ${r.ackP50} | ${r.ackP99} | ${r.ackTimeouts} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${r.shed} | ${r.limited} | ${r.cpuMsPerEvent} | ${r.sendLagP99} |`);
+    }
+    console.log(`\nauth.test calls over the whole run: ${finalTally.authTests} (one per process start)`);
+    mkdirSync(join(root, 'data'), { recursive: true });
+    writeFileSync(join(root, 'data', 'bench-slack.json'), `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, authTests: finalTally.authTests }, null, 2)}\n`);
+  } finally {
+    fake.child.kill('SIGTERM');
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
