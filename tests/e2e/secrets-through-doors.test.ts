@@ -5,6 +5,9 @@ import { Writable } from 'node:stream';
 import { ChannelType } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+
+/** One person pastes the whole corpus in a minute; the rate limit (tested on its own) must not silence them here. */
+const UNLIMITED = { RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_CHANNEL_PER_MINUTE: '100000' };
 import { createEngine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { startBotUnderTest } from '../fakes/discord/bot-under-test.ts';
@@ -42,8 +45,11 @@ function logSink(): { stream: Writable; text(): string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
+/** Every file under DATA_DIR, however deep (the knowledge snapshot cache sits in a folder). */
 function filesIn(dir: string): string {
-  return readdirSync(dir).map((name) => readFileSync(path.join(dir, name)).toString('latin1')).join('\n');
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) => (entry.isDirectory() ? filesIn(path.join(dir, entry.name)) : readFileSync(path.join(dir, entry.name)).toString('latin1')))
+    .join('\n');
 }
 
 /** Every string inside a JSON value, so a secret split by JSON escaping is still seen. */
@@ -75,7 +81,7 @@ describe('the secret corpus through the Discord door', () => {
     async () => {
       const dir = dataDir();
       const logs = logSink();
-      const { fake, engine, stop } = await startBotUnderTest({ DATA_DIR: dir, LOG_LEVEL: 'debug' }, { store: 'sqlite', logger: createLogger('trace', logs.stream) });
+      const { fake, engine, stop } = await startBotUnderTest({ DATA_DIR: dir, LOG_LEVEL: 'debug', ...UNLIMITED }, { store: 'sqlite', logger: createLogger('trace', logs.stream) });
       const me = world.users.bot;
       const { alice, bob, mod } = world.users;
       try {
@@ -120,7 +126,7 @@ describe('the secret corpus through the Slack door', () => {
       const dir = dataDir();
       const logs = logSink();
       const logger = createLogger('trace', logs.stream);
-      const engineConfig = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'debug' });
+      const engineConfig = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'debug', ...UNLIMITED });
       const engine = await createEngine({ config: engineConfig, logger, store: 'sqlite' });
       const story = await SlackStory.start({ engine, logger });
       try {
