@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
+import { segmentMessage } from './message-signals.ts';
 import { words } from './tokenize.ts';
 
 /**
@@ -33,6 +34,8 @@ export function loadLanguages(file: string): Languages {
 
 const SCRIPT_RE = { cyrillic: /\p{Script=Cyrillic}/gu, han: /\p{Script=Han}/gu } as const;
 const MIN_MARKERS = 2;
+/** A few marker words in a long English post ("de", "la") are names, not a language. */
+const MIN_MARKER_SHARE = 0.15;
 
 function detect(languages: Languages, text: string): Languages['languages'][number] | undefined {
   const letters = (text.match(/\p{L}/gu) ?? []).length || 1;
@@ -40,13 +43,15 @@ function detect(languages: Languages, text: string): Languages['languages'][numb
     if (lang.script === 'latin') continue;
     if ((text.match(SCRIPT_RE[lang.script]) ?? []).length / letters > 0.3) return lang;
   }
-  const ws = words(text);
+  // Addresses and pasted machine lines are no language: "shop.example.com" and "loc=DE" hold "com" and "de".
+  const ws = words(segmentMessage(text).filter((s) => s.kind !== 'machine').map((s) => s.text).join(' '));
   let best: { lang: Languages['languages'][number]; hits: number } | undefined;
   for (const lang of languages.languages) {
     if (lang.script !== 'latin') continue;
     const markers = new Set(lang.markers);
-    const hits = ws.filter((w) => markers.has(w)).length;
-    if (hits >= MIN_MARKERS && hits > (best?.hits ?? 0)) best = { lang, hits };
+    const found = ws.filter((w) => markers.has(w));
+    const distinct = new Set(found).size;
+    if (distinct >= MIN_MARKERS && found.length / Math.max(1, ws.length) >= MIN_MARKER_SHARE && found.length > (best?.hits ?? 0)) best = { lang, hits: found.length };
   }
   return best?.lang;
 }

@@ -90,8 +90,10 @@ describe('questions in other languages', () => {
     expect(result.abstain).toBe(false);
   });
 
-  it('leaves English alone', () => {
+  it('leaves English alone, and a pasted trace too ("loc=DE" and "example.com" are no language)', () => {
     expect(searcher.search('error 522 on my homepage').language).toBeUndefined();
+    expect(searcher.search('here is my trace\nfl=29f47\nh=shop.example.com\ncolo=FRA\nloc=DE\ntls=TLSv1.3').language).toBeUndefined();
+    expect(searcher.search('Cloudflare de la mode Flexible: my site loops with too many redirects after enabling HTTPS on the origin').language).toBeUndefined();
   });
 });
 
