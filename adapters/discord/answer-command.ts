@@ -2,7 +2,7 @@ import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { TurnInput } from '../../src/conversation/seam.ts';
 import type { DoorContext } from './context.ts';
 import { conversationOfInteraction } from './conversation-of-interaction.ts';
-import { runTurn } from './engine-call.ts';
+import { runTurn } from '../shared/engine-call.ts';
 import { deliver } from './interaction-replies.ts';
 import { notice } from './quiet-message.ts';
 import { renderReplies } from './render.ts';
@@ -12,7 +12,7 @@ import { texts } from './texts.ts';
 export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: DoorContext, input: TurnInput, ephemeral = false): Promise<void> {
   // Acknowledge first: Discord drops interactions not answered within 3 s, and the engine may take longer.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const outcome = await runTurn(ctx.engine, { conversation: conversationOfInteraction(interaction, ctx.config), input }, ctx.logger);
+  const outcome = await runTurn(ctx, { conversation: conversationOfInteraction(interaction, ctx.config), input });
   if (outcome.kind === 'replies') {
     await deliver(interaction, renderReplies(outcome.replies), ephemeral);
   } else {

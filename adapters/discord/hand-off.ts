@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction, type Client, type MessageContextMenuCommandInteraction, type User } from 'discord.js';
-import type { Handoff } from '../../src/conversation/seam.ts';
+import { requestHandOff } from '../shared/engine-call.ts';
 import type { DoorContext } from './context.ts';
 import { tellPrivately } from './interaction-replies.ts';
 import { isModerator } from './moderator.ts';
@@ -27,17 +27,14 @@ export async function handOff(interaction: ModeratorInteraction, ctx: DoorContex
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 
-  let handoff: Handoff;
-  try {
-    handoff = await ctx.engine.handoff({
-      platform: 'discord',
-      user: target.user.id,
-      requestedBy: interaction.user.id,
-      ...(target.messageText !== undefined && { messageText: target.messageText }),
-      ...(target.conversationId !== undefined && { conversationId: target.conversationId }),
-    });
-  } catch (error) {
-    ctx.logger.error({ err: error, user: target.user.id }, 'engine hand-off failed');
+  const handoff = await requestHandOff(ctx, {
+    platform: 'discord',
+    user: target.user.id,
+    requestedBy: interaction.user.id,
+    ...(target.messageText !== undefined && { messageText: target.messageText }),
+    ...(target.conversationId !== undefined && { conversationId: target.conversationId }),
+  });
+  if (!handoff) {
     await interaction.editReply(notice(texts.apology));
     return;
   }

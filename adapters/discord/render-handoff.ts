@@ -4,7 +4,7 @@ import { inertUserText } from './inert-text.ts';
 import { limits } from './limits.ts';
 import { quiet, type QuietMessage } from './quiet-message.ts';
 import { embedsWithButtons, escalationButton, escalationEmbeds } from './render.ts';
-import { splitMarkdown } from './split-markdown.ts';
+import { splitMarkdown } from '../shared/split-markdown.ts';
 
 export type HandoffParties = {
   userId: string;
@@ -42,7 +42,7 @@ function withLeadingContent(content: string, messages: QuietMessage[]): QuietMes
 function transcriptMessages(transcript: readonly TranscriptEntry[]): QuietMessage[] {
   if (transcript.length === 0) return [];
   const text = transcript.map(transcriptLine).join('\n');
-  return splitMarkdown(text, limits.embedDescription).map((description, i): QuietMessage => {
+  return splitMarkdown(text, { limit: limits.embedDescription }).map((description, i): QuietMessage => {
     const embed: APIEmbed = i === 0 ? { title: 'Transcript', description } : { description };
     return quiet({ embeds: [embed] });
   });

@@ -1,7 +1,9 @@
+import { doorTexts, expiredText } from '../shared/door-texts.ts';
+
 /** What the door itself says (not answers: those come from the engine). */
 export const texts = {
-  apology: 'Sorry, something went wrong on my side while answering. Please try again in a minute.',
-  expired: 'This conversation expired, ask again with /ask.',
+  apology: doorTexts.apology,
+  expired: expiredText('/ask'),
   moderatorsOnly: 'Only moderators can hand a conversation to support.',
   emptyMention: 'Mention me together with your question, or use /ask.',
   noModeratorChannel: 'No moderator channel is configured (DISCORD_MODERATOR_CHANNEL_ID), so the case is shown only here.',

@@ -1,16 +1,16 @@
-import type { Reply, Turn } from '../../src/conversation/seam.ts';
+import { doorTexts, expiredText } from '../shared/door-texts.ts';
+import { runTurn, type EngineOutcome } from '../shared/engine-call.ts';
+import type { Turn } from '../../src/conversation/seam.ts';
 import type { SlackDoor } from './door.ts';
 
-export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a minute.';
-export const EXPIRED = 'This conversation expired, ask again.';
+export const APOLOGY = doorTexts.apology;
+export const EXPIRED = expiredText();
 
-/** The engine's answer, or undefined after logging when it threw: a door apologises, it never crashes. */
-export async function askEngine(door: SlackDoor, turn: Turn): Promise<Reply[] | undefined> {
-  try {
-    return await door.engine.handle(turn);
-  } catch (error) {
-    door.metrics.errors += 1;
-    door.logger.error({ err: error, conversation: turn.conversation.id, input: turn.input.kind }, 'engine failed to answer');
-    return undefined;
-  }
+/** The shared engine call (adapters/shared/engine-call.ts), counting failures in this door's metrics. */
+export function runSlackTurn(door: SlackDoor, turn: Turn): Promise<EngineOutcome> {
+  return runTurn(engineCaller(door), turn);
+}
+
+export function engineCaller(door: SlackDoor): { engine: SlackDoor['engine']; logger: SlackDoor['logger']; onFailure: () => void } {
+  return { engine: door.engine, logger: door.logger, onFailure: () => void (door.metrics.errors += 1) };
 }

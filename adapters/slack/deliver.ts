@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Turn } from '../../src/conversation/seam.ts';
-import { APOLOGY, askEngine } from './ask-engine.ts';
+import { APOLOGY, runSlackTurn } from './ask-engine.ts';
 import type { SlackDoor } from './door.ts';
 import { renderNotice, renderReplies, type SlackMessage } from './render.ts';
 
@@ -32,8 +32,8 @@ const BUSY_MESSAGE = renderNotice(BUSY);
  */
 export async function answerInConversation(door: SlackDoor, client: webApi.WebClient, turn: Turn, to: Destination): Promise<void> {
   const queued = door.answers.offer(async () => {
-    const replies = await askEngine(door, turn);
-    const messages = replies ? renderReplies(replies, { conversationId: turn.conversation.id }) : [renderNotice(APOLOGY)];
+    const outcome = await runSlackTurn(door, turn);
+    const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies, { conversationId: turn.conversation.id }) : [renderNotice(APOLOGY)];
     await postMessages(door, client, to, messages);
   });
   if (queued) return queued;

@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Choice, Escalation, Reply, SourceLink } from '../../src/conversation/seam.ts';
 import { choiceActionId, encodeChoiceValue, encodeShareValue, linkActionId, SHARE_ACTION } from './action-ids.ts';
-import { balanceCodeFences, escapeSlackText, FENCE_ALLOWANCE, slackLink, splitMrkdwn, toMrkdwn, toPlainFallback, truncate } from './mrkdwn.ts';
+import { inGroupsOf, uniqueBy } from '../shared/choices.ts';
+import { escapeSlackText, slackLink, splitMrkdwn, toMrkdwn, toPlainFallback, truncate } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -35,17 +36,11 @@ function section(mrkdwn: string): KnownBlock {
 }
 
 function sections(mrkdwn: string): KnownBlock[] {
-  return balanceCodeFences(splitMrkdwn(mrkdwn, SLACK_LIMITS.sectionText - FENCE_ALLOWANCE)).map(section);
+  return splitMrkdwn(mrkdwn, SLACK_LIMITS.sectionText).map(section);
 }
 
 function button(label: string, actionId: string, extra: Partial<Button> = {}): Button {
   return { type: 'button', text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonLabel), emoji: true }, action_id: actionId, ...extra };
-}
-
-function inGroupsOf<T>(items: T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
-  return groups;
 }
 
 function sourceBlocks(sources: SourceLink[]): KnownBlock[] {
@@ -67,9 +62,8 @@ function feedbackStyle(isFeedback: boolean, index: number): Partial<Button> {
 }
 
 function choiceBlocks(choices: Choice[], isFeedback: boolean, conversationId: string): KnownBlock[] {
-  const seen = new Set<string>();
   // Slack rejects a message whose action_ids repeat, so a repeated choice id is shown once.
-  const unique = choices.filter((choice) => !seen.has(choice.id) && seen.add(choice.id));
+  const unique = uniqueBy(choices, (choice) => choice.id);
   const buttons = unique.map((choice, index) =>
     button(choice.label, choiceActionId(choice.id), {
       value: encodeChoiceValue({ conversationId, choiceId: choice.id }).slice(0, SLACK_LIMITS.buttonValue),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { APOLOGY, askEngine } from '../ask-engine.ts';
+import { APOLOGY, runSlackTurn } from '../ask-engine.ts';
 import { isDirectChannel, slashConversationId } from '../conversation-id.ts';
 import { isChannelAllowed, rememberSharedAnswer, type SlackDoor } from '../door.ts';
 import { renderReplies } from '../render.ts';
@@ -24,14 +24,15 @@ export function answerHelpCommand(door: SlackDoor): Middleware<SlackCommandMiddl
       return;
     }
     const conversationId = slashConversationId(command.channel_id, command.user_id);
-    const replies = await askEngine(door, {
+    const outcome = await runSlackTurn(door, {
       conversation: { platform: 'slack', id: conversationId, user: command.user_id, ...(isDirectChannel(command.channel_id) ? {} : { place: command.channel_id }) },
       input: { kind: 'text', text: question },
     });
-    if (!replies) {
+    if (outcome.kind !== 'replies') {
       await respond({ response_type: 'ephemeral', text: APOLOGY });
       return;
     }
+    const replies = outcome.replies;
     const shareKey = randomUUID();
     await rememberSharedAnswer(door, shareKey, replies);
     for (const message of renderReplies(replies, { conversationId, shareKey })) {

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import { decodeChoiceValue } from '../action-ids.ts';
-import { APOLOGY, askEngine, EXPIRED } from '../ask-engine.ts';
+import { APOLOGY, EXPIRED, runSlackTurn } from '../ask-engine.ts';
 import { markChoiceMade } from '../choice-receipt.ts';
 import { isDirectChannel } from '../conversation-id.ts';
 import { postMessages } from '../deliver.ts';
@@ -21,16 +21,16 @@ export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddl
       await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
       return;
     }
-    const replies = await askEngine(door, {
+    const outcome = await runSlackTurn(door, {
       conversation: { platform: 'slack', id: choice.conversationId, user: body.user.id, ...(body.channel && !isDirectChannel(body.channel.id) ? { place: body.channel.id } : {}) },
       input: { kind: 'choice', choiceId: choice.choiceId },
     });
     // The engine no longer has that step: tell only the clicker, and leave the old message as it was.
-    if (replies?.some((r) => r.expired)) {
+    if (outcome.kind === 'expired') {
       await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
       return;
     }
-    const messages = replies ? renderReplies(replies, { conversationId: choice.conversationId }) : [renderNotice(APOLOGY)];
+    const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies, { conversationId: choice.conversationId }) : [renderNotice(APOLOGY)];
 
     const isEphemeral = body.container['is_ephemeral'] === true;
     if (isEphemeral || !body.message || !body.channel) {

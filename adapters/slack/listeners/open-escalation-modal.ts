@@ -1,6 +1,6 @@
 import type { MessageShortcut, Middleware, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { Handoff } from '../../../src/conversation/seam.ts';
-import { APOLOGY } from '../ask-engine.ts';
+import { requestHandOff } from '../../shared/engine-call.ts';
+import { APOLOGY, engineCaller } from '../ask-engine.ts';
 import { conversationIdFor, isDirectChannel } from '../conversation-id.ts';
 import type { SlackDoor } from '../door.ts';
 import { escalationModal } from '../escalation-modal.ts';
@@ -13,18 +13,14 @@ export function openEscalationModal(door: SlackDoor): Middleware<SlackShortcutMi
     await ack();
     const channel = shortcut.channel.id;
     const threadTs = (shortcut.message['thread_ts'] as string | undefined) ?? shortcut.message.ts;
-    let handoff: Handoff;
-    try {
-      handoff = await door.engine.handoff({
-        platform: 'slack',
-        user: shortcut.message.user ?? shortcut.user.id,
-        requestedBy: shortcut.user.id,
-        messageText: plainTextFromSlack(shortcut.message.text ?? ''),
-        conversationId: conversationIdFor({ channel, threadTs, isDirect: isDirectChannel(channel) }),
-      });
-    } catch (error) {
-      door.metrics.errors += 1;
-      door.logger.error({ err: error, channel }, 'engine failed to build a hand-off');
+    const handoff = await requestHandOff(engineCaller(door), {
+      platform: 'slack',
+      user: shortcut.message.user ?? shortcut.user.id,
+      requestedBy: shortcut.user.id,
+      messageText: plainTextFromSlack(shortcut.message.text ?? ''),
+      conversationId: conversationIdFor({ channel, threadTs, isDirect: isDirectChannel(channel) }),
+    });
+    if (!handoff) {
       await respond({ response_type: 'ephemeral', text: APOLOGY });
       return;
     }
