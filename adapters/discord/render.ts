@@ -41,9 +41,7 @@ export function escalationEmbeds(escalation: Escalation): APIEmbed[] {
 }
 
 export function escalationButton(escalation: Escalation): APIButtonComponent {
-  // Only a Cloudflare case is "opened"; any other audience gets a page saying whom to contact.
-  const label = escalation.audience === 'cloudflare-support' ? texts.openCase : texts.whoToContact;
-  return { type: ComponentType.Button, style: ButtonStyle.Link, label, url: escalation.url };
+  return { type: ComponentType.Button, style: ButtonStyle.Link, label: truncate(escalation.actionLabel, limits.buttonLabel), url: escalation.url };
 }
 
 /** Groups buttons into rows of five, at most five rows per message. */
@@ -93,20 +91,22 @@ function sourceFields(sources: readonly SourceLink[]): APIEmbedField[] {
 }
 
 function choiceButtons(choices: readonly Choice[], feedback: boolean): APIButtonComponent[] {
-  const placed = choices.map((choice, index) => ({ choice, index, customId: choiceCustomId(choice.id) }));
+  const placed = choices.map((choice) => ({ choice, customId: choiceCustomId(choice.id) }));
   // Discord rejects the whole message for a duplicate or oversized custom_id; drop just that button.
-  return uniqueBy(placed, (p) => p.customId).map(({ choice, index, customId }) => ({
+  return uniqueBy(placed, (p) => p.customId).map(({ choice, customId }) => ({
     type: ComponentType.Button,
-    style: choiceStyle(index, feedback),
+    style: choiceStyle(choice, feedback),
     label: truncate(choice.label, limits.buttonLabel),
     custom_id: customId!,
   }));
 }
 
-/** Feedback prompts list the positive answer first, then the negative one. */
-function choiceStyle(index: number, feedback: boolean): ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger {
+/** On a feedback prompt a verdict is green or red by the meaning the engine gave it; its other choices stay grey. */
+function choiceStyle(choice: Choice, feedback: boolean): ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger {
   if (!feedback) return ButtonStyle.Primary;
-  return index === 0 ? ButtonStyle.Success : index === 1 ? ButtonStyle.Danger : ButtonStyle.Secondary;
+  if (choice.meaning === 'positive') return ButtonStyle.Success;
+  if (choice.meaning === 'negative') return ButtonStyle.Danger;
+  return ButtonStyle.Secondary;
 }
 
 function packEmbeds(embeds: readonly APIEmbed[]): QuietMessage[] {

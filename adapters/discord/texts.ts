@@ -13,6 +13,4 @@ export const texts = {
   sourcesHeading: 'Sources',
   caseSummaryTitle: 'Case summary',
   checklistHeading: 'Before you submit',
-  openCase: 'Open a support case',
-  whoToContact: 'Who to contact',
 } as const;
