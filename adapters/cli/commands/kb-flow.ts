@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { settingFromEnv } from '../../../src/config.ts';
 import { loadFlows } from '../../../src/flows/load-flows.ts';
 import { toMermaid } from '../../../src/flows/mermaid.ts';
 import { FlowError, formatProblem } from '../../../src/flows/problems.ts';
@@ -13,7 +14,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.err('usage: kb flow <id> [--mermaid]');
     return 2;
   }
-  const dir = process.env.KNOWLEDGE_DIR ?? './knowledge';
+  const dir = settingFromEnv('KNOWLEDGE_DIR');
   let flows: Flow[];
   try {
     flows = loadFlows(join(dir, 'flows'), loadKnowledge(dir));

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { settingFromEnv } from '../../../src/config.ts';
 import { checkFlowDir } from '../../../src/flows/load-flows.ts';
 import { formatProblem } from '../../../src/flows/problems.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
@@ -18,7 +19,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const rest = flowsAt >= 0 ? [...args.slice(0, flowsAt), ...args.slice(flowsAt + 2)] : args;
-  const dir = positionals(rest)[0] ?? process.env.KNOWLEDGE_DIR ?? './knowledge';
+  const dir = positionals(rest)[0] ?? settingFromEnv('KNOWLEDGE_DIR');
 
   let kb: KnowledgeBase;
   try {
