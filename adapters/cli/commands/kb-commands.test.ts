@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run as kbFlow } from '../../adapters/cli/commands/kb-flow.ts';
-import { run as kbLint } from '../../adapters/cli/commands/kb-lint.ts';
+import { run as kbFlow } from './kb-flow.ts';
+import { run as kbLint } from './kb-lint.ts';
 
 /** The CLI modules for trees, run in-process with a collecting io. */
 async function capture(run: (args: string[], io: { out(l: string): void; err(l: string): void }) => Promise<number>, args: string[]) {
