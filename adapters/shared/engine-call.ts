@@ -29,7 +29,7 @@ export async function runTurn(caller: EngineCaller, turn: Turn): Promise<EngineO
 }
 
 /** The engine's case for a hand-off, or undefined after logging when it threw: the door apologises. */
-export async function requestHandOff(caller: EngineCaller, request: HandoffRequest): Promise<Handoff | undefined> {
+export async function requestHandoff(caller: EngineCaller, request: HandoffRequest): Promise<Handoff | undefined> {
   try {
     return await caller.engine.handoff(request);
   } catch (error) {

@@ -2,7 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Config } from '../../src/config.ts';
 import type { StartDoorOptions } from '../shared/door-context.ts';
 import { boltLoggerFrom } from './bolt-logger.ts';
-import { createSlackDoor, type AnswerQueueSize, type SlackDoor } from './door.ts';
+import { createSlackDoor, type AnswerQueueSize, type SlackDoorContext } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.ts';
 import { startOperatorServer } from '../http/operator-server.ts';
@@ -23,7 +23,7 @@ export type StartSlackOptions = StartDoorOptions & {
 
 export type RunningSlackDoor = {
   app: App;
-  door: SlackDoor;
+  door: SlackDoorContext;
   /** The HTTP port actually bound (events, /healthz, /readyz, /metrics). */
   port: number;
   /** Resolves once every acked request has finished its follow-up work. */

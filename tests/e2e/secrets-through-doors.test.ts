@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { ChannelType } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { startBotUnderTest } from '../fakes/discord/bot-under-test.ts';
 import { world } from '../fakes/discord/world.ts';

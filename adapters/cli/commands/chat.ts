@@ -2,7 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../../../src/config.ts';
 import type { Choice, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
-import { createEngine } from '../../../src/engine.ts';
+import { createEngine } from '../../../src/create-engine.ts';
 import { createLogger } from '../../../src/log.ts';
 import { hasFlag, type CommandIo } from '../io.ts';
 import { decodeJsonLine } from '../json-line.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { APOLOGY, runSlackTurn } from '../ask-engine.ts';
+import { APOLOGY, runSlackTurn } from '../engine-call.ts';
 import { isDirectChannel, slashConversationId } from '../conversation-id.ts';
-import { isChannelAllowed, rememberSharedAnswer, type SlackDoor } from '../door.ts';
+import { isChannelAllowed, rememberSharedAnswer, type SlackDoorContext } from '../door.ts';
 import { renderReplies } from '../render.ts';
 import { plainTextFromSlack } from '../slack-text.ts';
 
@@ -10,7 +10,7 @@ export const HELP_COMMAND = '/cfhelp';
 const USAGE = 'Ask me about a Cloudflare problem, for example `/cfhelp error 1020 on my login page`.';
 
 /** `/cfhelp <question>`: an answer only the asker sees, with a button to share it with the channel. */
-export function answerHelpCommand(door: SlackDoor): Middleware<SlackCommandMiddlewareArgs> {
+export function answerHelpCommand(door: SlackDoorContext): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, respond }) => {
     // Slack shows an error if a command is not acked within 3 s; the answer follows via response_url.
     await ack();

@@ -1,10 +1,10 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import { decodeChoiceValue } from '../action-ids.ts';
-import { APOLOGY, EXPIRED, runSlackTurn } from '../ask-engine.ts';
+import { APOLOGY, EXPIRED, runSlackTurn } from '../engine-call.ts';
 import { markChoiceMade } from '../choice-receipt.ts';
 import { isDirectChannel } from '../conversation-id.ts';
-import { postMessages } from '../deliver.ts';
-import type { SlackDoor } from '../door.ts';
+import { postMessages } from '../post-messages.ts';
+import type { SlackDoorContext } from '../door.ts';
 import { renderNotice, renderReplies } from '../render.ts';
 
 /**
@@ -13,7 +13,7 @@ import { renderNotice, renderReplies } from '../render.ts';
  * the thread. Ephemeral steps (from /cfhelp) can only be replaced, so the next
  * step replaces them.
  */
-export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+export function continueWithChoice(door: SlackDoorContext): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
   return async ({ body, action, ack, client, respond }) => {
     await ack();
     const choice = decodeChoiceValue(action.value);

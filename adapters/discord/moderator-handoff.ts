@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction, type Client, type MessageContextMenuCommandInteraction, type User } from 'discord.js';
-import { requestHandOff } from '../shared/engine-call.ts';
+import { requestHandoff } from '../shared/engine-call.ts';
 import type { DoorContext } from './context.ts';
 import { tellPrivately } from './interaction-replies.ts';
 import { isModerator } from './moderator.ts';
@@ -20,14 +20,14 @@ type ModeratorInteraction = ChatInputCommandInteraction | MessageContextMenuComm
  * Moderator hand-off: the engine builds the case, moderators get it in their
  * channel, the user is told privately, and the moderator hears how it went.
  */
-export async function handOff(interaction: ModeratorInteraction, ctx: DoorContext, target: HandoffTarget): Promise<void> {
+export async function handoffToSupport(interaction: ModeratorInteraction, ctx: DoorContext, target: HandoffTarget): Promise<void> {
   if (!isModerator(interaction.member, interaction.memberPermissions, ctx.config.DISCORD_MODERATOR_ROLE_ID)) {
     await tellPrivately(interaction, texts.moderatorsOnly);
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 
-  const handoff = await requestHandOff(ctx, {
+  const handoff = await requestHandoff(ctx, {
     platform: 'discord',
     user: target.user.id,
     requestedBy: interaction.user.id,
@@ -55,11 +55,11 @@ export async function handOff(interaction: ModeratorInteraction, ctx: DoorContex
   // Without a moderator channel the case would be lost, so the moderator gets it privately instead.
   if (!posted) {
     await tellPrivately(interaction, channelId === undefined ? texts.noModeratorChannel : 'Posting to the moderator channel failed, so here is the case.');
-    await deliverFollowUps(interaction, caseMessages);
+    await sendPrivateFollowUps(interaction, caseMessages);
   }
 }
 
-async function deliverFollowUps(interaction: ModeratorInteraction, messages: QuietMessage[]): Promise<void> {
+async function sendPrivateFollowUps(interaction: ModeratorInteraction, messages: QuietMessage[]): Promise<void> {
   for (const message of messages) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
 }
 
