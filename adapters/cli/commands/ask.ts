@@ -2,13 +2,17 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.ts';
 import { answerPlan } from '../../../src/conversation/answer-plan.ts';
 import { loadKnowledge } from '../../../src/knowledge-cache/knowledge-snapshot.ts';
-import { hasFlag, positionals, type CommandIo } from '../io.ts';
+import { readArgs, type CommandIo } from '../io.ts';
+
+const USAGE = 'usage: ask [--json] "<question>"';
 
 /** `ask [--json] "<question>"`: the page that answers it, for operators and scripts. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const question = positionals(args).join(' ');
+  const parsed = readArgs(args, { json: { type: 'boolean' } }, io, USAGE);
+  if (!parsed) return 2;
+  const question = parsed.positionals.join(' ');
   if (!question.trim()) {
-    io.err('usage: ask [--json] "<question>"');
+    io.err(USAGE);
     return 2;
   }
   const config = loadConfig();
@@ -16,7 +20,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { knowledge } = await loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir: join(config.DATA_DIR, 'cache') });
   const plan = answerPlan(knowledge, question);
   const docs = plan.search.docs.map((d) => ({ id: d.id, title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url, score: Number(d.score.toFixed(3)) }));
-  if (hasFlag(args, '--json')) {
+  if (parsed.values.json) {
     // `outcome` tells a confident answer ("answer") from a list of suggestions ("suggest"); `abstain` keeps its contract.
     io.out(JSON.stringify({ docs, codes: plan.search.analysis.codes, flow: plan.flow?.id ?? null, abstain: plan.search.abstain, outcome: plan.search.outcome, ...(plan.search.language ? { language: plan.search.language.id } : {}) }));
     return 0;

@@ -49,4 +49,12 @@ describe('kb flow', () => {
     expect((await capture(kbFlow, ['workers'])).out[0]).toBe('workers: Workers errors (1101, 1102)');
     expect((await capture(kbFlow, [])).code).toBe(2);
   });
+
+  it('names a mistyped flag instead of ignoring it, and says how to call the command', async () => {
+    const { code, err } = await capture(kbFlow, ['workers', '--mermiad']);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/--mermiad/);
+    expect(err.join('\n')).toContain('usage: kb flow <id> [--mermaid]');
+    expect((await capture(kbLint, ['--flows'])).code).toBe(2);
+  });
 });
