@@ -1,4 +1,4 @@
-import { MessageFlags, type ChatInputCommandInteraction, type Client, type MessageContextMenuCommandInteraction, type User } from 'discord.js';
+import { channelMention, MessageFlags, userMention, type ChatInputCommandInteraction, type Client, type MessageContextMenuCommandInteraction, type User } from 'discord.js';
 import { requestHandoff } from '../shared/engine-call.ts';
 import type { DoorContext } from './context.ts';
 import { tellPrivately } from './interaction-replies.ts';
@@ -46,10 +46,10 @@ export async function handoffToSupport(interaction: ModeratorInteraction, ctx: D
   const userTold = await sendDirect(target.user, userHandoffMessages(handoff, interaction.guild?.name ?? 'the server'), ctx);
 
   const report = [
-    posted ? `Handed <@${target.user.id}> to support: the case is in <#${channelId}>.` : `Handed <@${target.user.id}> to support.`,
+    posted ? `Handed ${userMention(target.user.id)} to support: the case is in ${channelMention(channelId)}.` : `Handed ${userMention(target.user.id)} to support.`,
     userTold
       ? 'They were told privately what happens next.'
-      : `I could not DM <@${target.user.id}> (their DMs may be closed), so please let them know in the channel.`,
+      : `I could not DM ${userMention(target.user.id)} (their DMs may be closed), so please let them know in the channel.`,
   ].join(' ');
   await interaction.editReply(notice(report));
   // Without a moderator channel the case would be lost, so the moderator gets it privately instead.
