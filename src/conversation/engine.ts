@@ -10,6 +10,8 @@ import { isExpired } from '../store/expiry.ts';
 import type { StatedOutcome, TurnObserver } from '../observability/turn-report.ts';
 import { inTurnScope } from '../observability/turn-scope.ts';
 import { answerCard } from './answer-card.ts';
+import { codeSuggestions } from './autocomplete.ts';
+import { buildHandoff } from './handoff.ts';
 import { answerPlan, type AnswerPlan } from './answer-plan.ts';
 import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
@@ -47,6 +49,8 @@ type TurnContext = { turn: Turn; state: ConversationState; userText?: string; ou
 
 const RESTART_TEXT = WORDING.restarted;
 const TRANSCRIPT_TEXT_LIMIT = 600;
+/** Inside a tree, a reply of at most this many words answers the step; a longer one is a new question even without a code or another tree. */
+const SHORT_REPLY_WORDS = 6;
 /** How many pages an unsure answer offers. */
 const MAX_SUGGESTIONS = 3;
 /** Idle conversations restart after the TTL, but moderators may hand one off days later: keep them a week. */
@@ -310,7 +314,7 @@ export class ConversationEngine implements SupportEngine {
         const inFlow = this.continueFlowWithText(ctx, flow, text);
         if (inFlow) return inFlow;
         const plan = answerPlan(this.deps.knowledge, text);
-        const isNewQuestion = !plan.search.abstain && (plan.search.analysis.codes.length > 0 || plan.flow?.id !== flow.id || text.split(/\s+/).length > 6);
+        const isNewQuestion = !plan.search.abstain && (plan.search.analysis.codes.length > 0 || plan.flow?.id !== flow.id || text.split(/\s+/).length > SHORT_REPLY_WORDS);
         if (!isNewQuestion) return [this.repeatQuestion(flow, ctx.state)];
         notices.push({ text: WORDING.leftFlow(flow.title) });
         state.flow = undefined;
@@ -467,35 +471,13 @@ export class ConversationEngine implements SupportEngine {
     return [card, live, { text: WORDING.didThatSolveIt, ...SOLVED_PROMPT }];
   }
 
-  codeSuggestions(prefix: string, limit = 25): { code: string; title: string }[] {
-    const { kb } = this.deps.knowledge.runtime;
-    const wanted = prefix.trim().toLowerCase().replace(/^(?:error|err)\s*/, '');
-    const all = [...kb.codes.entries()]
-      .map(([code, pages]) => ({ code, title: kb.pageById.get(pages[0] ?? '')?.title ?? `Error ${code}` }))
-      .sort((a, b) => Number(a.code) - Number(b.code));
-    // Digits match code prefixes only ("10" -> 10xxx, not 410); words match titles.
-    const matches = !wanted ? all : /^\d+$/.test(wanted) ? all.filter((c) => c.code.startsWith(wanted)) : all.filter((c) => c.title.toLowerCase().includes(wanted));
-    return matches.slice(0, Math.max(0, Math.min(limit, 25)));
+  codeSuggestions(prefix: string, limit?: number): { code: string; title: string }[] {
+    return codeSuggestions(this.deps.knowledge, prefix, limit);
   }
 
-  async handoff(request: HandoffRequest): Promise<Handoff> {
-    const { store } = this.deps;
-    const record = request.conversationId
-      ? await store.get(conversationKey(request.platform, request.conversationId))
-      : await store.latestForUser(request.platform, request.user);
-    const parsed = record ? conversationStateSchema.safeParse(record.state) : undefined;
-    const state = parsed?.success ? parsed.data : freshState();
-    if (request.messageText) {
-      const redacted = withoutVisitorIps(redactSecrets(request.messageText).text);
-      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes, this.reading));
-      state.firstQuestion ??= redacted.slice(0, 300);
-      if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
-    }
-    const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, state, undefined, request.requestedBy !== request.user ? `Handed off by a moderator (${request.requestedBy}).` : undefined);
-    if (!reply.escalation) throw new Error('escalation reply without an escalation');
-    // Records stored before visitor IPs were cut must not leak them into a moderator channel either.
-    const transcript = (record?.transcript ?? []).map((e) => ({ ...e, text: withoutVisitorIps(e.text) }));
-    return { escalation: reply.escalation, transcript, hadConversation: record !== undefined };
+  handoff(request: HandoffRequest): Promise<Handoff> {
+    const { store, knowledge, escalation } = this.deps;
+    return buildHandoff({ store, knowledge, escalation, knownCodes: this.knownCodes, reading: this.reading }, request);
   }
 
   async close(): Promise<void> {

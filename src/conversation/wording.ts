@@ -48,5 +48,6 @@ export const WORDING = {
   usage: 'Tell me what is going wrong: an error code (522, 1020, 526…), what the page says ("web server is down", "you have been blocked"), or paste the error page, a Ray ID or your `cdn-cgi/trace` output. I answer from Cloudflare’s troubleshooting docs with links, walk you through the checks, and if we get stuck I prepare a support case with everything we found. Say "start over" or "talk to a human" at any time.',
   greeting: (usage: string) => `Hi! ${usage}`,
   welcome: 'You are welcome! If anything else breaks, just describe it here.',
+  handedOffBy: (moderator: string) => `Handed off by a moderator (${moderator}).`,
   staleChoice: 'That option is from an earlier step or an expired conversation, so I cannot use it. Ask your question again and I will start fresh.',
 } as const;
