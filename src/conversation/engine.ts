@@ -12,6 +12,7 @@ import { inTurnScope } from '../observability/turn-scope.ts';
 import { answerCard } from './answer-card.ts';
 import { codeSuggestions } from './autocomplete.ts';
 import { buildHandoff } from './handoff.ts';
+import { RetentionPurge } from './retention.ts';
 import { answerPlan, type AnswerPlan } from './answer-plan.ts';
 import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
@@ -53,19 +54,17 @@ const TRANSCRIPT_TEXT_LIMIT = 600;
 const SHORT_REPLY_WORDS = 6;
 /** How many pages an unsure answer offers. */
 const MAX_SUGGESTIONS = 3;
-/** Idle conversations restart after the TTL, but moderators may hand one off days later: keep them a week. */
-const RETENTION_MS = 7 * 24 * 60 * 60_000;
-const PURGE_EVERY_MS = 60 * 60_000;
 
 export class ConversationEngine implements SupportEngine {
   private readonly clock: () => Date;
   private knownCodes: ReadonlySet<string>;
   /** Every message is read against every tree question, so a stated answer is never asked again. */
   private reading: ExtractOptions;
-  private lastPurge = 0;
+  private readonly retention: RetentionPurge;
 
   constructor(private deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
+    this.retention = new RetentionPurge(deps.store, deps.logger, this.clock);
     this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
     this.reading = { flows: deps.knowledge.flows };
   }
@@ -84,7 +83,7 @@ export class ConversationEngine implements SupportEngine {
     const limit = await this.deps.rateCheck?.(turn.conversation);
     if (limit && !limit.allowed) return limit.notice ? [{ text: limit.notice }] : [];
     const key = conversationKey(turn.conversation.platform, turn.conversation.id);
-    this.purgeOldConversations();
+    this.retention.runIfDue();
     if (turn.input.kind === 'command' && turn.input.name === 'resume') return this.deps.store.withTurnLock(key, () => this.resumeReadOnly(key));
     return inTurnScope(key, () => this.deps.store.withTurnLock(key, () => this.handleInOrder(turn, key)));
   }
@@ -97,13 +96,6 @@ export class ConversationEngine implements SupportEngine {
     if (!state.success) return [];
     const pending = this.pendingStep(state.data);
     return pending ? [{ text: WORDING.welcomeBack }, pending] : [];
-  }
-
-  private purgeOldConversations(): void {
-    const now = this.clock().getTime();
-    if (now - this.lastPurge < PURGE_EVERY_MS) return;
-    this.lastPurge = now;
-    this.deps.store.purgeExpired(new Date(now - RETENTION_MS)).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'purging old conversations failed'));
   }
 
   private async handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
