@@ -17,7 +17,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const config = loadConfig();
   // The snapshot under DATA_DIR/cache: an unchanged knowledge folder is not parsed again.
-  const { knowledge } = await loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir: join(config.DATA_DIR, 'cache') });
+  const { knowledge, support } = await loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir: join(config.DATA_DIR, 'cache') });
   const plan = answerPlan(knowledge, question);
   const docs = plan.search.docs.map((d) => ({ id: d.id, title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url, score: Number(d.score.toFixed(3)) }));
   if (parsed.values.json) {
@@ -26,7 +26,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   if (plan.search.abstain) {
-    io.out(plan.search.outOfScope ? `Not covered by the docs I know: ${plan.search.outOfScope.topic}. ${plan.search.outOfScope.pointer}` : 'Nothing in the docs answers that. Ask the community (https://community.cloudflare.com/) or open a case.');
+    io.out(plan.search.outOfScope ? `Not covered by the docs I know: ${plan.search.outOfScope.topic}. ${plan.search.outOfScope.pointer}` : `Nothing in the docs answers that. Ask the community (${support.links.community}) or open a case.`);
   }
   if (plan.search.outcome === 'suggest') io.out('Not sure which page answers this; these look closest:');
   docs.slice(0, plan.search.outcome === 'answer' ? 5 : 3).forEach((d, i) => io.out(`${i + 1}. ${d.title}  ${d.url}  (${d.score})`));
