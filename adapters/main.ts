@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { hostname } from 'node:os';
 import { ConfigError, enabledDoors, loadConfig, loadDotEnv, type Config } from '../src/config.ts';
-import { createEngine, openConfiguredBackend, type RunningEngine } from '../src/engine.ts';
+import { createEngine, openConfiguredBackend, type RunningEngine } from '../src/create-engine.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { BotMetrics } from '../src/metrics/bot-metrics.ts';
 import { holdLease } from '../src/store/lease.ts';

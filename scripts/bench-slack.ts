@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Agent, request } from 'undici';
 import { eventEnvelope, mentionEvent } from '../tests/fakes/slack/payloads.ts';
+import { percentile } from '../src/retrieval/percentile.ts';
 import { slackSignature } from '../tests/fakes/slack/signed-request.ts';
 import { FAKE_BOT_TOKEN } from '../tests/fakes/slack/fake-slack-api.ts';
 import { freePort, hasRedisServer, RedisServer } from '../tests/support/redis-server.ts';
@@ -50,11 +51,6 @@ function treeCpuMs(pid: number): number {
     // The process ended between listing and reading: nothing more to count.
   }
   return total;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function startFake(): Promise<{ child: ChildProcess; apiUrl: string; tally(prefix: string): Promise<ThreadTally> }> {
@@ -188,8 +184,8 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     setup,
     rate,
     sent: count,
-    ackP50: percentile(acks, 50),
-    ackP99: percentile(acks, 99),
+    ackP50: percentile(acks, 0.5),
+    ackP99: percentile(acks, 0.99),
     ackTimeouts,
     answered: threads.filter((t) => t.answers > 0).length,
     duplicated: threads.filter((t) => t.answers > 1 || t.shed + t.limited + t.answers > 1).length,
@@ -197,7 +193,7 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     shed: threads.filter((t) => t.shed > 0 && t.answers === 0).length,
     limited: threads.filter((t) => t.limited > 0 && t.answers === 0).length,
     cpuMsPerEvent: Math.round((cpuMs / count) * 100) / 100,
-    sendLagP99: percentile(lags, 99),
+    sendLagP99: percentile(lags, 0.99),
   };
 }
 

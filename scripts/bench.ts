@@ -20,6 +20,7 @@ import { Searcher } from '../src/retrieval/search.ts';
 import { loadSynonyms } from '../src/retrieval/synonyms.ts';
 import { defaultEvalFile, KNOWLEDGE_DIR, readEvalSet, REPO_ROOT, scoreAnswer, sharedDir, type EvalQuestion } from './eval-set.ts';
 import { naiveFuseSearch } from './naive-fuse-search.ts';
+import { percentile } from '../src/retrieval/percentile.ts';
 
 const TARGETS = { steadyP99Ms: 2, firstPassP99Ms: 5, tenfoldP99Ms: 10, worstTurnMs: 20, coldStartMs: 500, peakRssMb: 150 };
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 20);
@@ -28,10 +29,6 @@ const NAIVE_QUERIES = process.argv.includes('--naive-all') ? Infinity : Number(p
 
 type Search = (query: string) => { ids: string[]; abstain: boolean };
 type Latency = { p50: number; p99: number; max: number };
-
-function percentile(sortedMs: number[], q: number): number {
-  return sortedMs[Math.max(0, Math.ceil(q * sortedMs.length) - 1)] ?? 0;
-}
 
 /** The same pages repeated under new ids: what retrieval costs when the docs grow tenfold. */
 function tenfold(kb: KnowledgeBase): KnowledgeBase {

@@ -87,6 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
+ * One setting through the same schema, for code that runs before (or without) the whole
+ * configuration: the logger's level, the knowledge folder of the `kb-*` commands.
+ */
+export function settingFromEnv<K extends keyof Config>(name: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
+  const parsed = configSchema.shape[name].safeParse(env[name]);
+  if (!parsed.success) throw new ConfigError(`Invalid environment configuration:\n  ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data as Config[K];
+}
+
+/**
  * Loads `file` (default `.env` in the working directory) into `env` if it exists.
  * Variables already set in the environment win over the file, as with `node --env-file`.
  * Returns the names taken from the file.

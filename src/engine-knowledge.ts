@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { settingFromEnv } from './config.ts';
 import { loadFlows } from './flows/load-flows.ts';
 import type { Flow } from './flows/schema.ts';
 import { loadKnowledgeRuntime, type KnowledgeRuntime } from './knowledge/runtime.ts';
@@ -12,7 +13,7 @@ export type EngineKnowledge = {
   primaryPageOfCode: Map<string, string>;
 };
 
-export function loadEngineKnowledge(dir = process.env.KNOWLEDGE_DIR ?? './knowledge'): EngineKnowledge {
+export function loadEngineKnowledge(dir = settingFromEnv('KNOWLEDGE_DIR')): EngineKnowledge {
   const runtime = loadKnowledgeRuntime(dir);
   const flows = loadFlows(join(dir, 'flows'), runtime.kb);
   const primaryPageOfCode = new Map<string, string>();

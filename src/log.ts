@@ -1,3 +1,4 @@
+import { settingFromEnv } from './config.ts';
 import { pino, destination, type DestinationStream, type Logger } from 'pino';
 import { currentTurnScope } from './observability/turn-scope.ts';
 import { redactSecrets } from './safety/redact-secrets.ts';
@@ -34,7 +35,7 @@ export function redactLogLine(line: string): string {
   }
 }
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', to: DestinationStream = destination(2)): Logger {
+export function createLogger(level: string = settingFromEnv('LOG_LEVEL'), to: DestinationStream = destination(2)): Logger {
   // Logs go to stderr so the terminal door's stdout stays clean JSON for scripts.
   return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, mixin: turnFields, hooks: { streamWrite: redactLogLine } }, to);
 }

@@ -1,3 +1,7 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
 /** Where a command writes: stdout for results, stderr for diagnostics (so `--json` output stays parseable). */
 export type CommandIo = { out(line: string): void; err(line: string): void };
 
@@ -14,11 +18,15 @@ export const processIo: CommandIo = {
 
 export type Command = (args: string[], io: CommandIo) => Promise<number>;
 
-/** `--flag` present? Removes nothing; commands read positionals with `positionals`. */
-export function hasFlag(args: string[], flag: string): boolean {
-  return args.includes(flag);
-}
-
-export function positionals(args: string[]): string[] {
-  return args.filter((a) => !a.startsWith('--'));
+/**
+ * A command's flags through `node:util` parseArgs. An unknown flag or a flag
+ * missing its value is reported with the usage line (undefined: exit 2), not ignored.
+ */
+export function readArgs<const O extends OptionsConfig>(args: string[], options: O, io: CommandIo, usage: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${usage}`);
+    return undefined;
+  }
 }

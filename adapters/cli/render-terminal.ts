@@ -34,7 +34,7 @@ export function renderForTerminal(reply: Reply, color: boolean): string {
     const e = reply.escalation;
     lines.push('', style.bold('Case summary (copy this):'), '----------------------------------------', e.summary, '----------------------------------------');
     if (e.checklist.length) lines.push(style.bold('Before you submit, gather:'), ...e.checklist.map((c) => `  - ${c}`));
-    lines.push(`${style.bold(e.audience === 'site-owner' ? 'More help:' : 'Open it here:')} ${e.url}`);
+    lines.push(`${style.bold(`${e.actionLabel}:`)} ${e.url}`);
   }
   if (reply.sources?.length) lines.push(style.dim(`Sources: ${reply.sources.map((s) => `${s.title} <${s.url}>`).join(' · ')}`));
   if (reply.choices?.length) lines.push(...reply.choices.map((c, i) => `  ${i + 1}) ${c.label}`));

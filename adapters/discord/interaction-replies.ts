@@ -6,7 +6,12 @@ import { asInteractionReply, notice, type QuietMessage } from './quiet-message.t
  * (deferReply or deferUpdate): the first replaces the placeholder or the
  * clicked message, the rest follow.
  */
-export async function deliver(interaction: RepliableInteraction, messages: readonly QuietMessage[], ephemeral: boolean): Promise<void> {
+export type ReplyVisibility = {
+  /** Only the person who acted sees the follow-ups (the placeholder's own visibility was set when deferring). */
+  ephemeral?: boolean;
+};
+
+export async function sendInteractionReplies(interaction: RepliableInteraction, messages: readonly QuietMessage[], { ephemeral = false }: ReplyVisibility = {}): Promise<void> {
   const [first, ...rest] = messages;
   if (first === undefined) {
     // Nothing to say: do not leave "thinking..." behind.

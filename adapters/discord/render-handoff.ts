@@ -1,10 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import { hyperlink, userMention, type APIEmbed } from 'discord.js';
 import type { Handoff, TranscriptEntry } from '../../src/conversation/seam.ts';
 import { inertUserText } from './inert-text.ts';
 import { limits } from './limits.ts';
 import { quiet, type QuietMessage } from './quiet-message.ts';
 import { embedsWithButtons, escalationButton, escalationEmbeds } from './render.ts';
-import { splitMarkdown } from './split-markdown.ts';
+import { splitMarkdown } from '../shared/split-markdown.ts';
 
 export type HandoffParties = {
   userId: string;
@@ -15,9 +15,9 @@ export type HandoffParties = {
 
 /** The case as moderators see it: who, the pre-filled summary and the transcript. */
 export function moderatorCaseMessages(handoff: Handoff, parties: HandoffParties): QuietMessage[] {
-  const from = parties.messageUrl ? ` from [this message](${parties.messageUrl})` : '';
+  const from = parties.messageUrl ? ` from ${hyperlink('this message', parties.messageUrl)}` : '';
   const origin = handoff.hadConversation ? '' : '\n_No stored conversation: built from the message alone._';
-  const header = `Hand-off for <@${parties.userId}> requested by <@${parties.moderatorId}>${from}.${origin}`;
+  const header = `Hand-off for ${userMention(parties.userId)} requested by ${userMention(parties.moderatorId)}${from}.${origin}`;
   return [...withLeadingContent(header, caseMessages(handoff)), ...transcriptMessages(handoff.transcript)];
 }
 
@@ -42,7 +42,7 @@ function withLeadingContent(content: string, messages: QuietMessage[]): QuietMes
 function transcriptMessages(transcript: readonly TranscriptEntry[]): QuietMessage[] {
   if (transcript.length === 0) return [];
   const text = transcript.map(transcriptLine).join('\n');
-  return splitMarkdown(text, limits.embedDescription).map((description, i): QuietMessage => {
+  return splitMarkdown(text, { limit: limits.embedDescription }).map((description, i): QuietMessage => {
     const embed: APIEmbed = i === 0 ? { title: 'Transcript', description } : { description };
     return quiet({ embeds: [embed] });
   });

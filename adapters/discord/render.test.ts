@@ -35,12 +35,12 @@ describe('renderReply', () => {
   });
 
   it('styles the "did that solve it?" prompt green for yes and red for no', () => {
-    const styles = buttons({ text: 'Did that solve it?', feedback: true, choices: [{ id: 'solved:yes', label: 'Yes' }, { id: 'solved:no', label: 'No' }] }).map((b) => b.style);
+    const styles = buttons({ text: 'Did that solve it?', feedback: true, choices: [{ id: 'solved:yes', label: 'Yes', meaning: 'positive' }, { id: 'solved:no', label: 'No', meaning: 'negative' }] }).map((b) => b.style);
     expect(styles).toEqual([ButtonStyle.Success, ButtonStyle.Danger]);
   });
 
   it('renders an escalation as a link button to the case, the summary in a code block and the checklist', () => {
-    const escalation = { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: 'Error 1020 on shop.example\nRay ID 8a1b', checklist: ['HAR file', 'Ray ID'], audience: 'cloudflare-support' as const };
+    const escalation = { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: 'Error 1020 on shop.example\nRay ID 8a1b', checklist: ['HAR file', 'Ray ID'], audience: 'cloudflare-support' as const, heading: 'Open a support case', actionLabel: 'Open a support case' };
     const [message] = renderReply({ text: 'Open a case with this summary.', escalation });
     const link = message!.components![0]!.components[0]!;
     expect(link).toEqual({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open a support case', url: escalation.url });

@@ -1,9 +1,11 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Choice, Escalation, Reply, SourceLink } from '../../src/conversation/seam.ts';
+import { inGroupsOf, uniqueBy } from '../shared/choices.ts';
+import { splitMarkdown } from '../shared/split-markdown.ts';
+import { truncate } from '../shared/truncate.ts';
 import { choiceCustomId } from './custom-id.ts';
 import { limits } from './limits.ts';
 import { quiet, type ButtonRow, type QuietMessage } from './quiet-message.ts';
-import { splitMarkdown } from './split-markdown.ts';
 import { texts } from './texts.ts';
 
 /**
@@ -34,27 +36,21 @@ export function escalationEmbeds(escalation: Escalation): APIEmbed[] {
   const checklist = escalation.checklist.length
     ? `\n**${texts.checklistHeading}**\n${escalation.checklist.map((item) => `- ${item}`).join('\n')}`
     : '';
-  const chunks = splitMarkdown(`\`\`\`\n${summary}\n\`\`\`${checklist}`, limits.embedDescription);
+  const chunks = splitMarkdown(`\`\`\`\n${summary}\n\`\`\`${checklist}`, { limit: limits.embedDescription });
   return chunks.map((description, i) => (i === 0 ? { title: texts.caseSummaryTitle, description } : { description }));
 }
 
 export function escalationButton(escalation: Escalation): APIButtonComponent {
-  // Only a Cloudflare case is "opened"; any other audience gets a page saying whom to contact.
-  const label = escalation.audience === 'cloudflare-support' ? texts.openCase : texts.whoToContact;
-  return { type: ComponentType.Button, style: ButtonStyle.Link, label, url: escalation.url };
+  return { type: ComponentType.Button, style: ButtonStyle.Link, label: truncate(escalation.actionLabel, limits.buttonLabel), url: escalation.url };
 }
 
 /** Groups buttons into rows of five, at most five rows per message. */
 export function buttonRows(buttons: readonly APIButtonComponent[]): ButtonRow[] {
-  const rows: ButtonRow[] = [];
-  for (let i = 0; i < buttons.length; i += limits.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + limits.buttonsPerRow) });
-  }
-  return rows;
+  return inGroupsOf(buttons, limits.buttonsPerRow).map((components) => ({ type: ComponentType.ActionRow, components }));
 }
 
 function answerEmbeds(reply: Reply): APIEmbed[] {
-  const chunks = reply.text.trim() === '' ? [] : splitMarkdown(reply.text, limits.embedDescription);
+  const chunks = reply.text.trim() === '' ? [] : splitMarkdown(reply.text, { limit: limits.embedDescription });
   const embeds: APIEmbed[] = chunks.map((description) => ({ description }));
   const sources = reply.sources ?? [];
   if (reply.title || sources.length > 0) {
@@ -95,22 +91,22 @@ function sourceFields(sources: readonly SourceLink[]): APIEmbedField[] {
 }
 
 function choiceButtons(choices: readonly Choice[], feedback: boolean): APIButtonComponent[] {
-  const seen = new Set<string>();
-  const buttons: APIButtonComponent[] = [];
-  choices.forEach((choice, index) => {
-    const customId = choiceCustomId(choice.id);
-    // Discord rejects the whole message for a duplicate or oversized custom_id; drop just that button.
-    if (customId === undefined || seen.has(customId)) return;
-    seen.add(customId);
-    buttons.push({ type: ComponentType.Button, style: choiceStyle(index, feedback), label: truncate(choice.label, limits.buttonLabel), custom_id: customId });
-  });
-  return buttons;
+  const placed = choices.map((choice) => ({ choice, customId: choiceCustomId(choice.id) }));
+  // Discord rejects the whole message for a duplicate or oversized custom_id; drop just that button.
+  return uniqueBy(placed, (p) => p.customId).map(({ choice, customId }) => ({
+    type: ComponentType.Button,
+    style: choiceStyle(choice, feedback),
+    label: truncate(choice.label, limits.buttonLabel),
+    custom_id: customId!,
+  }));
 }
 
-/** Feedback prompts list the positive answer first, then the negative one. */
-function choiceStyle(index: number, feedback: boolean): ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger {
+/** On a feedback prompt a verdict is green or red by the meaning the engine gave it; its other choices stay grey. */
+function choiceStyle(choice: Choice, feedback: boolean): ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger {
   if (!feedback) return ButtonStyle.Primary;
-  return index === 0 ? ButtonStyle.Success : index === 1 ? ButtonStyle.Danger : ButtonStyle.Secondary;
+  if (choice.meaning === 'positive') return ButtonStyle.Success;
+  if (choice.meaning === 'negative') return ButtonStyle.Danger;
+  return ButtonStyle.Secondary;
 }
 
 function packEmbeds(embeds: readonly APIEmbed[]): QuietMessage[] {
@@ -155,8 +151,4 @@ function fieldLength(field: APIEmbedField): number {
 
 function escapeLinkText(text: string): string {
   return text.replace(/[[\]]/g, (c) => `\\${c}`);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,11 +1,8 @@
 import { Events, Status, type Client } from 'discord.js';
-import type { Config } from '../../src/config.ts';
-import type { SupportEngine } from '../../src/conversation/seam.ts';
-import type { Logger } from '../../src/log.ts';
-import type { BotMetrics } from '../../src/metrics/bot-metrics.ts';
-import type { OperatorServer } from '../http/operator-server.ts';
+import type { StartDoorOptions } from '../shared/door-context.ts';
+import { doorTexts } from '../shared/door-texts.ts';
 import { InFlightWork } from '../shared/in-flight-work.ts';
-import { LocalMemo, type SharedMemo } from '../../src/store/shared-memo.ts';
+import { LocalMemo } from '../../src/store/shared-memo.ts';
 import { createDiscordClient, type RestTuning } from './client.ts';
 import { inviteUrl } from './invite.ts';
 import { tellPrivately } from './interaction-replies.ts';
@@ -15,17 +12,9 @@ import { guarded } from './listeners/guarded.ts';
 import { onInteraction } from './listeners/interactions.ts';
 import { onMessage } from './listeners/mentions.ts';
 
-export type StartDiscordOptions = {
-  config: Config;
-  engine: SupportEngine;
-  logger: Logger;
-  /** Shared de-duplication (openBackend); defaults to this process's memory. */
-  memo?: SharedMemo;
+export type StartDiscordOptions = StartDoorOptions & {
   /** Tests turn retries and timeouts down; production keeps discord.js defaults. */
   rest?: RestTuning;
-  /** The process's HTTP server: /readyz waits for the gateway. */
-  server?: OperatorServer;
-  metrics?: BotMetrics;
 };
 
 export type DiscordDoor = {
@@ -36,7 +25,7 @@ export type DiscordDoor = {
   stop(drainMs?: number): Promise<void>;
 };
 
-const RESTARTING = 'The bot is restarting. Please try again in a minute.';
+const RESTARTING = doorTexts.restarting;
 
 /** Connects the Discord door and resolves once the client is ready. */
 export async function startDiscord({ config, engine, logger, rest, server, metrics, memo }: StartDiscordOptions): Promise<DiscordDoor> {

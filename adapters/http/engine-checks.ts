@@ -1,4 +1,4 @@
-import type { RunningEngine } from '../../src/engine.ts';
+import type { RunningEngine } from '../../src/create-engine.ts';
 import type { OperatorServer } from './operator-server.ts';
 
 /** /readyz conditions the engine owns: knowledge loaded, conversation store answering. */

@@ -1,26 +1,22 @@
 import { z } from 'zod';
+import { CHOICE_ID_PREFIX, choiceId, ID_NAMESPACE } from '../shared/ids.ts';
 
-/**
- * Every interactive id the door puts in a message, namespaced and versioned
- * (`cfb1:`) so a button from an older release, or one whose state is gone, is
- * recognised as stale instead of being misread.
- */
-export const ACTION_NAMESPACE = 'cfb1';
-export const CHOICE_ACTION = /^cfb1:c:/;
-export const SHARE_ACTION = 'cfb1:share';
-export const LINK_ACTION = /^cfb1:link:/;
+/** Every interactive id the door puts in a message lives in the shared `cfb1:` namespace (adapters/shared/ids.ts). */
+export const CHOICE_ACTION = new RegExp(`^${CHOICE_ID_PREFIX}`);
+export const SHARE_ACTION = `${ID_NAMESPACE}:share`;
+export const LINK_ACTION = new RegExp(`^${ID_NAMESPACE}:link:`);
 /** Any action id that is not ours in the current version: answered with "this conversation expired". */
-export const FOREIGN_ACTION = /^(?!cfb1:)/;
+export const FOREIGN_ACTION = new RegExp(`^(?!${ID_NAMESPACE}:)`);
 
 export const ESCALATE_SHORTCUT = 'escalate_to_support';
 export const ESCALATION_MODAL = 'escalate_to_support_modal';
 
-export function choiceActionId(choiceId: string): string {
-  return `${ACTION_NAMESPACE}:c:${choiceId}`;
+export function choiceActionId(engineChoiceId: string): string {
+  return choiceId(engineChoiceId);
 }
 
 export function linkActionId(name: string): string {
-  return `${ACTION_NAMESPACE}:link:${name}`;
+  return `${ID_NAMESPACE}:link:${name}`;
 }
 
 const choiceValueSchema = z.object({ v: z.literal(1), conv: z.string().min(1).max(200), choice: z.string().min(1).max(80) });

@@ -3,6 +3,7 @@ import { replySchema, type Reply, type SupportEngine } from '../../src/conversat
 import type { Logger } from '../../src/log.ts';
 import { LocalMemo, type SharedMemo } from '../../src/store/shared-memo.ts';
 import { isDirectChannel } from './conversation-id.ts';
+import type { DoorContext } from '../shared/door-context.ts';
 import { InFlightWork } from '../shared/in-flight-work.ts';
 import { SlackMetrics } from './metrics.ts';
 import { WorkQueue } from './work-queue.ts';
@@ -19,20 +20,19 @@ const SHARE_MEMORY_MS = 60 * 60 * 1000;
 export const DEFAULT_ANSWER_QUEUE = { concurrency: 8, backlog: 64 };
 export type AnswerQueueSize = typeof DEFAULT_ANSWER_QUEUE;
 
-/** Everything a listener needs, passed explicitly so two doors (or two tests) never share state. */
-export type SlackDoor = {
-  engine: SupportEngine;
-  config: Config;
-  logger: Logger;
+/**
+ * Everything a Slack listener needs: the shared door context (engine, config, logger, memo:
+ * event ids and the share cache) and Slack's own pieces, passed explicitly so two doors
+ * (or two tests) never share state.
+ */
+export type SlackDoorContext = DoorContext & {
   metrics: SlackMetrics;
-  /** Shared with every process of the bot when REDIS_URL is set: event ids, share cache. */
-  memo: SharedMemo;
   /** Answers wait here after the ack; a full queue sheds visibly. */
   answers: WorkQueue;
   inFlight: InFlightWork;
 };
 
-export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; memo?: SharedMemo; answerQueue?: AnswerQueueSize }): SlackDoor {
+export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; memo?: SharedMemo; answerQueue?: AnswerQueueSize }): SlackDoorContext {
   const queue = options.answerQueue ?? DEFAULT_ANSWER_QUEUE;
   return {
     engine: options.engine,
@@ -46,16 +46,16 @@ export function createSlackDoor(options: { engine: SupportEngine; config: Config
 }
 
 /** True the first time any process of this bot sees the event id (Slack redelivers with the same id). */
-export function isFirstDelivery(door: SlackDoor, eventId: string): Promise<boolean> {
+export function isFirstDelivery(door: SlackDoorContext, eventId: string): Promise<boolean> {
   return door.memo.claimOnce(`slack:event:${eventId}`, EVENT_MEMORY_MS);
 }
 
-export async function rememberSharedAnswer(door: SlackDoor, key: string, replies: Reply[]): Promise<void> {
+export async function rememberSharedAnswer(door: SlackDoorContext, key: string, replies: Reply[]): Promise<void> {
   await door.memo.remember(`slack:share:${key}`, JSON.stringify(replies), SHARE_MEMORY_MS);
 }
 
 /** The answer behind a "Post to channel" button, from whichever process rendered it; undefined once forgotten. */
-export async function recallSharedAnswer(door: SlackDoor, key: string): Promise<Reply[] | undefined> {
+export async function recallSharedAnswer(door: SlackDoorContext, key: string): Promise<Reply[] | undefined> {
   const raw = await door.memo.recall(`slack:share:${key}`);
   if (raw === undefined) return undefined;
   const parsed = replySchema.array().safeParse(JSON.parse(raw));
@@ -63,7 +63,7 @@ export async function recallSharedAnswer(door: SlackDoor, key: string): Promise<
 }
 
 /** DMs are always allowed; channels only when SLACK_ALLOWED_CHANNELS is empty or lists them. */
-export function isChannelAllowed(door: SlackDoor, channel: string): boolean {
+export function isChannelAllowed(door: SlackDoorContext, channel: string): boolean {
   const allowed = door.config.SLACK_ALLOWED_CHANNELS;
   return isDirectChannel(channel) || allowed.length === 0 || allowed.includes(channel);
 }

@@ -1,3 +1,6 @@
+import { splitMarkdown } from '../shared/split-markdown.ts';
+import { truncate as truncateText } from '../shared/truncate.ts';
+
 /**
  * Slack mrkdwn from the engine's markdown-lite, made inert: every `&`, `<`
  * and `>` that is not a link we built ourselves is escaped, so text that came
@@ -65,75 +68,13 @@ export function toPlainFallback(markdown: string): string {
 
 /** Cuts text to `limit` characters with an ellipsis, without leaving half an `&amp;` behind. */
 export function truncate(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1).replace(/&[a-z]{0,4}$/, '');
-  return `${cut}…`;
+  return truncateText(text, limit, { partialTail: /&[a-z]{0,4}$/ });
 }
 
-/** Pieces of a line that must stay whole: Slack links/entities, runs of spaces, words. */
-const UNBREAKABLE = /<[^>]*>|&[a-z]+;|\s+|[^\s<&]+|[<&]/g;
+/** Slack's own links and entities must stay whole when mrkdwn is split. */
+const SLACK_UNBREAKABLE = /<[^>]*>|&[a-z]+;/g;
 
-function splitLine(line: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const token of line.match(UNBREAKABLE) ?? []) {
-    if (current.length + token.length <= limit) {
-      current += token;
-      continue;
-    }
-    if (current.trim()) pieces.push(current);
-    current = '';
-    // A single token longer than a whole section (a giant word) has no safe boundary left.
-    let rest = token.trim() ? token : '';
-    while (rest.length > limit) {
-      pieces.push(rest.slice(0, limit));
-      rest = rest.slice(limit);
-    }
-    current = rest;
-  }
-  if (current.trim()) pieces.push(current);
-  return pieces;
-}
-
-function pack(units: string[], separator: string, limit: number, splitUnit: (unit: string) => string[]): string[] {
-  const chunks: string[] = [];
-  let current: string | undefined;
-  for (const unit of units) {
-    const parts = unit.length > limit ? splitUnit(unit) : [unit];
-    for (const part of parts) {
-      if (current !== undefined && current.length + separator.length + part.length <= limit) {
-        current += separator + part;
-      } else {
-        if (current !== undefined && current.trim()) chunks.push(current);
-        current = part;
-      }
-    }
-  }
-  if (current !== undefined && current.trim()) chunks.push(current);
-  return chunks;
-}
-
-/** Splits mrkdwn into chunks of at most `limit` chars at paragraph, then line, then word boundaries; never inside a link. */
+/** Splits mrkdwn into chunks of at most `limit` chars (fence repairs included) at paragraph, then line, then word boundaries; never inside a link. */
 export function splitMrkdwn(text: string, limit: number): string[] {
-  if (text.length <= limit) return text.trim() ? [text] : [];
-  const byLine = (paragraph: string) => pack(paragraph.split('\n'), '\n', limit, (line) => splitLine(line, limit));
-  return pack(text.split(/\n{2,}/), '\n\n', limit, byLine);
-}
-
-const FENCE = '```';
-/** Room `balanceCodeFences` may add to a chunk: a closing fence on one end, an opening one on the other. */
-export const FENCE_ALLOWANCE = 2 * (FENCE.length + 1);
-
-/**
- * A code block cut in two would render the rest of the answer as code (and
- * the code as prose), so each chunk closes a block it opened and the next one reopens it.
- */
-export function balanceCodeFences(chunks: string[]): string[] {
-  let insideCode = false;
-  return chunks.map((chunk) => {
-    const opened = insideCode ? `${FENCE}\n${chunk}` : chunk;
-    const fences = opened.split(FENCE).length - 1;
-    insideCode = fences % 2 === 1;
-    return insideCode ? `${opened}\n${FENCE}` : opened;
-  });
+  return splitMarkdown(text, { limit, unbreakable: SLACK_UNBREAKABLE });
 }

@@ -23,7 +23,7 @@ const answer: Reply = {
   title: 'Error 1020: Access denied',
   text: 'A **firewall rule** blocked you. See [the 1020 guide](https://developers.cloudflare.com/support/error-1020/?a=1&b=2).\n- check rules\n- check IP',
   sources: [{ title: 'Error 1020', url: 'https://developers.cloudflare.com/support/error-1020/' }],
-  choices: [{ id: 'solved:yes', label: 'Yes, solved' }, { id: 'solved:no', label: 'No, still broken' }],
+  choices: [{ id: 'solved:yes', label: 'Yes, solved', meaning: 'positive' }, { id: 'solved:no', label: 'No, still broken', meaning: 'negative' }],
   feedback: true,
 };
 
@@ -137,7 +137,7 @@ describe('renderReply', () => {
   it('renders an escalation as summary, checklist and a link button to open the case', () => {
     const reply: Reply = {
       text: 'Let us get a human on this.',
-      escalation: { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: 'Site example.com returns 522 <@U9>', checklist: ['HAR file', 'Ray ID'], audience: 'cloudflare-support' },
+      escalation: { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: 'Site example.com returns 522 <@U9>', checklist: ['HAR file', 'Ray ID'], audience: 'cloudflare-support', heading: 'Open a support case', actionLabel: 'Open a support case' },
     };
     const [message] = renderReply(reply, { conversationId });
     const link = buttons(message!).find((b) => b.url);
@@ -149,7 +149,7 @@ describe('renderReply', () => {
   });
 
   it('drops choice buttons from non-interactive copies but keeps the escalation link', () => {
-    const reply: Reply = { ...answer, escalation: { url: 'https://example.com/case', summary: 's', checklist: [], audience: 'site-owner' } };
+    const reply: Reply = { ...answer, escalation: { url: 'https://example.com/case', summary: 's', checklist: [], audience: 'site-owner', heading: 'Contact the site owner', actionLabel: 'Who to contact' } };
     const [message] = renderReply(reply, { conversationId, interactive: false });
     expect(buttons(message!).map((b) => b.text.text)).toEqual(['Who to contact']);
   });

@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Choice, Escalation, Reply, SourceLink } from '../../src/conversation/seam.ts';
 import { choiceActionId, encodeChoiceValue, encodeShareValue, linkActionId, SHARE_ACTION } from './action-ids.ts';
-import { balanceCodeFences, escapeSlackText, FENCE_ALLOWANCE, slackLink, splitMrkdwn, toMrkdwn, toPlainFallback, truncate } from './mrkdwn.ts';
+import { inGroupsOf, uniqueBy } from '../shared/choices.ts';
+import { escapeSlackText, slackLink, splitMrkdwn, toMrkdwn, toPlainFallback, truncate } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -35,17 +36,11 @@ function section(mrkdwn: string): KnownBlock {
 }
 
 function sections(mrkdwn: string): KnownBlock[] {
-  return balanceCodeFences(splitMrkdwn(mrkdwn, SLACK_LIMITS.sectionText - FENCE_ALLOWANCE)).map(section);
+  return splitMrkdwn(mrkdwn, SLACK_LIMITS.sectionText).map(section);
 }
 
 function button(label: string, actionId: string, extra: Partial<Button> = {}): Button {
   return { type: 'button', text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonLabel), emoji: true }, action_id: actionId, ...extra };
-}
-
-function inGroupsOf<T>(items: T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
-  return groups;
 }
 
 function sourceBlocks(sources: SourceLink[]): KnownBlock[] {
@@ -58,37 +53,29 @@ function sourceBlocks(sources: SourceLink[]): KnownBlock[] {
   }));
 }
 
-/** Feedback prompts are "Did that solve it?": the first answer is the happy path, the second the unhappy one. */
-function feedbackStyle(isFeedback: boolean, index: number): Partial<Button> {
+/** On a feedback prompt, a verdict ("Yes, solved" / "No, still broken") is styled by the meaning the engine gave it. */
+function verdictStyle(choice: Choice, isFeedback: boolean): Partial<Button> {
   if (!isFeedback) return {};
-  if (index === 0) return { style: 'primary' };
-  if (index === 1) return { style: 'danger' };
+  if (choice.meaning === 'positive') return { style: 'primary' };
+  if (choice.meaning === 'negative') return { style: 'danger' };
   return {};
 }
 
 function choiceBlocks(choices: Choice[], isFeedback: boolean, conversationId: string): KnownBlock[] {
-  const seen = new Set<string>();
   // Slack rejects a message whose action_ids repeat, so a repeated choice id is shown once.
-  const unique = choices.filter((choice) => !seen.has(choice.id) && seen.add(choice.id));
-  const buttons = unique.map((choice, index) =>
+  const unique = uniqueBy(choices, (choice) => choice.id);
+  const buttons = unique.map((choice) =>
     button(choice.label, choiceActionId(choice.id), {
       value: encodeChoiceValue({ conversationId, choiceId: choice.id }).slice(0, SLACK_LIMITS.buttonValue),
-      ...feedbackStyle(isFeedback, index),
+      ...verdictStyle(choice, isFeedback),
     }),
   );
   return inGroupsOf(buttons, SLACK_LIMITS.elementsPerActions).map((elements) => ({ type: 'actions', elements }));
 }
 
-/** Headline and button wording per audience; a Record so a new audience in the seam fails typecheck here. */
-const ESCALATION_WORDING: Record<Escalation['audience'], { heading: string; button: string }> = {
-  'cloudflare-support': { heading: '*Open a support case*', button: 'Open a support case' },
-  'site-owner': { heading: '*Contact the site owner*', button: 'Who to contact' },
-  'hosting-provider': { heading: '*Contact your hosting provider*', button: 'What to send them' },
-};
-
+/** Heading and button wording come from the engine (escalation.heading, escalation.actionLabel). */
 function escalationBlocks(escalation: Escalation): KnownBlock[] {
-  const wording = ESCALATION_WORDING[escalation.audience] ?? ESCALATION_WORDING['cloudflare-support'];
-  const blocks: KnownBlock[] = [section(wording.heading)];
+  const blocks: KnownBlock[] = [section(`*${escapeSlackText(escalation.heading)}*`)];
   if (escalation.summary.trim()) {
     const quoted = escapeSlackText(escalation.summary).split('\n').map((line) => `>${line}`).join('\n');
     blocks.push(...sections(`Summary to include:\n${quoted}`));
@@ -98,7 +85,7 @@ function escalationBlocks(escalation: Escalation): KnownBlock[] {
   }
   blocks.push({
     type: 'actions',
-    elements: [button(wording.button, linkActionId('escalation'), { url: escalation.url.slice(0, SLACK_LIMITS.buttonUrl), style: 'primary' })],
+    elements: [button(escalation.actionLabel, linkActionId('escalation'), { url: escalation.url.slice(0, SLACK_LIMITS.buttonUrl), style: 'primary' })],
   });
   return blocks;
 }

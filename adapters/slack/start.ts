@@ -1,22 +1,16 @@
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
-import type { SupportEngine } from '../../src/conversation/seam.ts';
-import type { Logger } from '../../src/log.ts';
-import type { SharedMemo } from '../../src/store/shared-memo.ts';
+import type { StartDoorOptions } from '../shared/door-context.ts';
 import { boltLoggerFrom } from './bolt-logger.ts';
-import { createSlackDoor, type AnswerQueueSize, type SlackDoor } from './door.ts';
+import { createSlackDoor, type AnswerQueueSize, type SlackDoorContext } from './door.ts';
 import { registerListeners } from './listeners/index.ts';
-import { createBotMetrics, type BotMetrics } from '../../src/metrics/bot-metrics.ts';
-import { startOperatorServer, type OperatorServer } from '../http/operator-server.ts';
+import { createBotMetrics } from '../../src/metrics/bot-metrics.ts';
+import { startOperatorServer } from '../http/operator-server.ts';
 import { registerSlackMetrics } from './metrics.ts';
 import { guardSlackRequests } from './request-guard.ts';
 
-export type StartSlackOptions = {
-  config: Config;
-  engine: SupportEngine;
-  logger: Logger;
-  /** Shared de-duplication and caches (openBackend); defaults to this process's memory. */
-  memo?: SharedMemo;
+/** Without `server` the door starts its own on `port`; without `metrics` it keeps its own registry. */
+export type StartSlackOptions = StartDoorOptions & {
   /** Tests shrink it to show shedding. */
   answerQueue?: AnswerQueueSize;
   /** Defaults to config.PORT; 0 picks a free port (tests). */
@@ -25,15 +19,11 @@ export type StartSlackOptions = {
   host?: string;
   /** Web API retries. A 429 wait counts as one retry, so keep at least 1 for Retry-After to be honoured. */
   retryConfig?: webApi.RetryOptions;
-  /** The process's HTTP server (health, metrics); without one the door starts its own on `port`. */
-  server?: OperatorServer;
-  /** The process's metrics; without them the door keeps its own registry. */
-  metrics?: BotMetrics;
 };
 
 export type RunningSlackDoor = {
   app: App;
-  door: SlackDoor;
+  door: SlackDoorContext;
   /** The HTTP port actually bound (events, /healthz, /readyz, /metrics). */
   port: number;
   /** Resolves once every acked request has finished its follow-up work. */

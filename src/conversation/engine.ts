@@ -10,6 +10,9 @@ import { isExpired } from '../store/expiry.ts';
 import type { StatedOutcome, TurnObserver } from '../observability/turn-report.ts';
 import { inTurnScope } from '../observability/turn-scope.ts';
 import { answerCard } from './answer-card.ts';
+import { codeSuggestions } from './autocomplete.ts';
+import { buildHandoff } from './handoff.ts';
+import { RetentionPurge } from './retention.ts';
 import { answerPlan, type AnswerPlan } from './answer-plan.ts';
 import { carryTreeAnswers } from './carry-answers.ts';
 import { CHOICE, clipLabel, parseChoice } from './choice-ids.ts';
@@ -23,6 +26,7 @@ import { statusReplies } from './status-reply.ts';
 import { isStatusQuestion } from './status-question.ts';
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
 import { withoutVisitorIps } from './visitor-ip.ts';
+import { WORDING } from './wording.ts';
 import { turnSchema, type ConversationRef, type Handoff, type HandoffRequest, type Reply, type SupportEngine, type TranscriptEntry, type Turn } from './seam.ts';
 
 /** Per-user and per-channel limits (src/safety/rate-limit.ts); a refusal without a notice is answered with silence. */
@@ -44,23 +48,23 @@ export type EngineDeps = {
 /** One turn's working set: the state is mutated in place and saved once at the end. */
 type TurnContext = { turn: Turn; state: ConversationState; userText?: string; outcome?: StatedOutcome };
 
-const RESTART_TEXT = 'Started over. What is going wrong? You can paste the error page, an error code, a Ray ID or your `cdn-cgi/trace` output.';
+const RESTART_TEXT = WORDING.restarted;
 const TRANSCRIPT_TEXT_LIMIT = 600;
+/** Inside a tree, a reply of at most this many words answers the step; a longer one is a new question even without a code or another tree. */
+const SHORT_REPLY_WORDS = 6;
 /** How many pages an unsure answer offers. */
 const MAX_SUGGESTIONS = 3;
-/** Idle conversations restart after the TTL, but moderators may hand one off days later: keep them a week. */
-const RETENTION_MS = 7 * 24 * 60 * 60_000;
-const PURGE_EVERY_MS = 60 * 60_000;
 
 export class ConversationEngine implements SupportEngine {
   private readonly clock: () => Date;
   private knownCodes: ReadonlySet<string>;
   /** Every message is read against every tree question, so a stated answer is never asked again. */
   private reading: ExtractOptions;
-  private lastPurge = 0;
+  private readonly retention: RetentionPurge;
 
   constructor(private deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
+    this.retention = new RetentionPurge(deps.store, deps.logger, this.clock);
     this.knownCodes = new Set(deps.knowledge.runtime.kb.codes.keys());
     this.reading = { flows: deps.knowledge.flows };
   }
@@ -74,12 +78,12 @@ export class ConversationEngine implements SupportEngine {
 
   async handle(rawTurn: Turn): Promise<Reply[]> {
     const parsed = turnSchema.safeParse(rawTurn);
-    if (!parsed.success) return [{ text: 'I could not read that message. Please type your question again.' }];
+    if (!parsed.success) return [{ text: WORDING.unreadable }];
     const turn = parsed.data;
     const limit = await this.deps.rateCheck?.(turn.conversation);
     if (limit && !limit.allowed) return limit.notice ? [{ text: limit.notice }] : [];
     const key = conversationKey(turn.conversation.platform, turn.conversation.id);
-    this.purgeOldConversations();
+    this.retention.runIfDue();
     if (turn.input.kind === 'command' && turn.input.name === 'resume') return this.deps.store.withTurnLock(key, () => this.resumeReadOnly(key));
     return inTurnScope(key, () => this.deps.store.withTurnLock(key, () => this.handleInOrder(turn, key)));
   }
@@ -91,14 +95,7 @@ export class ConversationEngine implements SupportEngine {
     const state = conversationStateSchema.safeParse(record.state);
     if (!state.success) return [];
     const pending = this.pendingStep(state.data);
-    return pending ? [{ text: 'Welcome back — picking up where we left off.' }, pending] : [];
-  }
-
-  private purgeOldConversations(): void {
-    const now = this.clock().getTime();
-    if (now - this.lastPurge < PURGE_EVERY_MS) return;
-    this.lastPurge = now;
-    this.deps.store.purgeExpired(new Date(now - RETENTION_MS)).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'purging old conversations failed'));
+    return pending ? [{ text: WORDING.welcomeBack }, pending] : [];
   }
 
   private async handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
@@ -114,9 +111,9 @@ export class ConversationEngine implements SupportEngine {
 
     if (expired && turn.input.kind === 'choice') {
       await this.save(turn, key, freshState(), [], record?.createdAt);
-      return [{ text: `This conversation expired after ${this.deps.ttlMinutes} minutes without activity. Ask your question again and I will start fresh.`, expired: true }];
+      return [{ text: WORDING.expiredChoice(this.deps.ttlMinutes), expired: true }];
     }
-    if (expired) notices.push({ text: `Our previous conversation expired after ${this.deps.ttlMinutes} minutes without activity, so I am starting fresh.` });
+    if (expired) notices.push({ text: WORDING.expiredFresh(this.deps.ttlMinutes) });
 
     const ctx: TurnContext = { turn, state };
     const before = structuredClone(state);
@@ -126,7 +123,7 @@ export class ConversationEngine implements SupportEngine {
       replies = await this.dispatch(ctx, notices);
     } catch (error) {
       this.deps.logger.error({ err: error, conversation: key }, 'engine turn failed');
-      const sorry = [{ text: 'Sorry, something went wrong on my side while answering. Please try again, or say "talk to a human".' }];
+      const sorry = [{ text: WORDING.engineApology }];
       ctx.outcome = 'error';
       await observe(sorry);
       return sorry;
@@ -194,11 +191,11 @@ export class ConversationEngine implements SupportEngine {
     }
     if (state.mode === 'feedback') {
       const topic = node?.type === 'answer' ? node.title : state.lastPage?.title;
-      return { text: `Last time I suggested: **${topic ?? 'the steps above'}**. Did that solve it?`, ...SOLVED_PROMPT };
+      return { text: WORDING.lastSuggested(topic ?? WORDING.stepsAbove), ...SOLVED_PROMPT };
     }
     if (state.mode === 'suggestions' && state.suggestions.length) {
       const pages = state.suggestions.map((id) => this.deps.knowledge.runtime.kb.pageById.get(id)).filter((p) => p !== undefined);
-      return { text: 'Which of these matches your problem?', choices: pages.map((p, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(p.title) })) };
+      return { text: WORDING.whichMatches, choices: pages.map((p, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(p.title) })) };
     }
     return undefined;
   }
@@ -275,9 +272,9 @@ export class ConversationEngine implements SupportEngine {
     const redaction = redactSecrets(normalized.text);
     const text = withoutVisitorIps(redaction.text);
     ctx.userText = text;
-    if (normalized.truncated) notices.push({ text: 'Your message was very long, so I read only the first part of it.' });
+    if (normalized.truncated) notices.push({ text: WORDING.readFirstPart });
     if (redaction.found.length) {
-      notices.push({ text: `I removed what looked like ${[...new Set(redaction.found)].join(', ')} from your message and did not store it. Never share passwords, API keys or private keys — not here and not in a support case. If it was real, rotate it now.` });
+      notices.push({ text: WORDING.removedSecrets([...new Set(redaction.found)].join(', ')) });
     }
     const { state } = ctx;
     if (wantsRestart(text)) return this.restart(ctx);
@@ -301,7 +298,7 @@ export class ConversationEngine implements SupportEngine {
       state.mode = 'feedback';
       state.flow = undefined;
       state.lastPage = { id: STATUS_PAGE_ID, title: 'Cloudflare Status' };
-      return [...status, { text: 'Did that solve it?', ...SOLVED_PROMPT }];
+      return [...status, { text: WORDING.didThatSolveIt, ...SOLVED_PROMPT }];
     }
     if (state.mode === 'flow' && state.flow) {
       const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
@@ -309,9 +306,9 @@ export class ConversationEngine implements SupportEngine {
         const inFlow = this.continueFlowWithText(ctx, flow, text);
         if (inFlow) return inFlow;
         const plan = answerPlan(this.deps.knowledge, text);
-        const isNewQuestion = !plan.search.abstain && (plan.search.analysis.codes.length > 0 || plan.flow?.id !== flow.id || text.split(/\s+/).length > 6);
+        const isNewQuestion = !plan.search.abstain && (plan.search.analysis.codes.length > 0 || plan.flow?.id !== flow.id || text.split(/\s+/).length > SHORT_REPLY_WORDS);
         if (!isNewQuestion) return [this.repeatQuestion(flow, ctx.state)];
-        notices.push({ text: `That looks like a new question, so I have left the “${flow.title}” steps.` });
+        notices.push({ text: WORDING.leftFlow(flow.title) });
         state.flow = undefined;
         state.mode = 'idle';
         return this.answerQuestion(ctx, text, plan);
@@ -334,7 +331,7 @@ export class ConversationEngine implements SupportEngine {
       if (option) {
         const chosen = chooseOption(flow, flowState, option.id, evidence);
         if (chosen.kind !== 'invalid-option') {
-          const note = { text: `Since ${known?.because}, I took “${node.text}” as **${option.label}**.` };
+          const note = { text: WORDING.tookAs(known?.because, node.text, option.label) };
           return [note, ...this.onFlowStep(ctx, flow, chosen)];
         }
       }
@@ -344,10 +341,10 @@ export class ConversationEngine implements SupportEngine {
 
   private repeatQuestion(flow: Flow, state: ConversationState): Reply {
     const node = state.flow ? flow.nodes[state.flow.nodeId] : undefined;
-    if (node?.type !== 'question' || !state.flow) return { text: 'Please pick one of the options above, or say "start over".' };
+    if (node?.type !== 'question' || !state.flow) return { text: WORDING.pickAnOption };
     return {
       title: flow.title,
-      text: `I did not catch that. ${node.text}\n\nPick an option, or say "start over" or "talk to a human".`,
+      text: WORDING.didNotCatch(node.text),
       choices: node.options.map((o) => ({ id: CHOICE.flowOption(flow.id, state.flow?.nodeId ?? '', o.id), label: o.label })),
     };
   }
@@ -369,7 +366,7 @@ export class ConversationEngine implements SupportEngine {
     await this.deps.store.recordFeedback({ key, helpful: solved, ...(pageId ? { pageId } : {}), at: this.clock().toISOString() });
     if (solved) {
       state.mode = 'closed';
-      return [{ text: 'Glad that solved it — thanks for letting me know! Ask again any time.' }];
+      return [{ text: WORDING.gladSolved }];
     }
     if (state.flow) {
       const flow = this.deps.knowledge.flowById.get(state.flow.flowId);
@@ -389,7 +386,7 @@ export class ConversationEngine implements SupportEngine {
     if (!language || ctx.state.languageNoted || !head) return replies;
     // Said once per conversation: the docs, and so the answers, are in English.
     ctx.state.languageNoted = true;
-    return [{ ...head, text: `(${language.name} detected: I answer in English, the language of Cloudflare's docs.)\n\n${head.text}` }, ...rest];
+    return [{ ...head, text: `${WORDING.languageNote(language.name)}\n\n${head.text}` }, ...rest];
   }
 
   private async answerFromPlan(ctx: TurnContext, text: string, plan: AnswerPlan): Promise<Reply[]> {
@@ -402,20 +399,20 @@ export class ConversationEngine implements SupportEngine {
     if (search.abstain) {
       if (plan.flow) return this.onFlowStep(ctx, plan.flow, this.startFlowFromText(ctx, plan.flow, text));
       if (state.facts.notes.length && !search.analysis.codes.length && isEvidenceOnly(text)) {
-        return [{ text: `Thanks, I noted that: ${state.facts.notes.join('; ')}. What error or symptom do you see?` }];
+        return [{ text: WORDING.notedWhatSymptom(state.facts.notes.join('; ')) }];
       }
       state.mode = 'idle';
       const scope = search.outOfScope;
       ctx.outcome = scope ? 'out_of_scope' : 'abstained';
       const head = scope
-        ? `That is outside what I know: ${scope.topic}. ${scope.pointer}`
-        : 'I could not find this in Cloudflare’s troubleshooting docs, and I would rather not guess.';
-      const community = 'You can ask the community at https://community.cloudflare.com/ or hand this to a human.';
+        ? WORDING.outsideScope(scope.topic, scope.pointer)
+        : WORDING.notInDocs;
+      const community = WORDING.askCommunity(this.deps.escalation.support.links.community);
       const scopePage = scope?.page ? knowledge.runtime.kb.pageById.get(scope.page) : undefined;
       return [{
         text: `${head}\n\n${community}`,
         ...(scopePage ? { sources: [{ title: scopePage.title, url: scopePage.url }] } : {}),
-        choices: [{ id: CHOICE.escalate, label: 'Talk to a human' }, { id: CHOICE.restart, label: 'Start over' }],
+        choices: [{ id: CHOICE.escalate, label: WORDING.talkToHuman }, { id: CHOICE.restart, label: WORDING.startOver }],
       }];
     }
 
@@ -429,16 +426,16 @@ export class ConversationEngine implements SupportEngine {
       state.mode = 'suggestions';
       state.suggestions = options.map((d) => d.id);
       return [{
-        text: 'I am not sure which article answers this. These look closest: did one of them help?',
-        choices: [...options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })), { id: CHOICE.escalate, label: 'None of these: talk to a human' }],
+        text: WORDING.notSureWhich,
+        choices: [...options.map((d, i) => ({ id: CHOICE.suggestion(i), label: clipLabel(d.title) })), { id: CHOICE.escalate, label: WORDING.noneOfThese }],
         sources: options.map((d) => ({ title: d.title, url: d.section ? `${d.url}#${d.section.anchor}` : d.url })),
       }];
     }
     const [first] = search.docs;
-    if (!first) return [{ text: 'I could not find anything on that. Could you describe the error you see?' }];
+    if (!first) return [{ text: WORDING.describeError }];
     if (first.kind !== 'docs') {
       state.mode = 'feedback';
-      return [{ title: first.title, text: 'This is covered in a Cloudflare blog post rather than the support docs.', sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
+      return [{ title: first.title, text: WORDING.blogPost, sources: [{ title: first.title, url: first.url }], ...SOLVED_PROMPT }];
     }
     return this.answerPage(ctx, first.id, first.section?.anchor, plan.flow, text);
   }
@@ -462,39 +459,17 @@ export class ConversationEngine implements SupportEngine {
     state.mode = 'feedback';
     state.flow = undefined;
     const live = page.id === STATUS_PAGE_ID && this.deps.diagnostics ? await liveStatusReply(this.deps.diagnostics, state.facts) : undefined;
-    if (!live) return [{ ...card, text: `${card.text}\n\nDid that solve it?`, ...SOLVED_PROMPT }];
-    return [card, live, { text: 'Did that solve it?', ...SOLVED_PROMPT }];
+    if (!live) return [{ ...card, text: `${card.text}\n\n${WORDING.didThatSolveIt}`, ...SOLVED_PROMPT }];
+    return [card, live, { text: WORDING.didThatSolveIt, ...SOLVED_PROMPT }];
   }
 
-  codeSuggestions(prefix: string, limit = 25): { code: string; title: string }[] {
-    const { kb } = this.deps.knowledge.runtime;
-    const wanted = prefix.trim().toLowerCase().replace(/^(?:error|err)\s*/, '');
-    const all = [...kb.codes.entries()]
-      .map(([code, pages]) => ({ code, title: kb.pageById.get(pages[0] ?? '')?.title ?? `Error ${code}` }))
-      .sort((a, b) => Number(a.code) - Number(b.code));
-    // Digits match code prefixes only ("10" -> 10xxx, not 410); words match titles.
-    const matches = !wanted ? all : /^\d+$/.test(wanted) ? all.filter((c) => c.code.startsWith(wanted)) : all.filter((c) => c.title.toLowerCase().includes(wanted));
-    return matches.slice(0, Math.max(0, Math.min(limit, 25)));
+  codeSuggestions(prefix: string, limit?: number): { code: string; title: string }[] {
+    return codeSuggestions(this.deps.knowledge, prefix, limit);
   }
 
-  async handoff(request: HandoffRequest): Promise<Handoff> {
-    const { store } = this.deps;
-    const record = request.conversationId
-      ? await store.get(conversationKey(request.platform, request.conversationId))
-      : await store.latestForUser(request.platform, request.user);
-    const parsed = record ? conversationStateSchema.safeParse(record.state) : undefined;
-    const state = parsed?.success ? parsed.data : freshState();
-    if (request.messageText) {
-      const redacted = withoutVisitorIps(redactSecrets(request.messageText).text);
-      state.facts = mergeEvidence(state.facts, extractEvidence(redacted, this.knownCodes, this.reading));
-      state.firstQuestion ??= redacted.slice(0, 300);
-      if (!state.code) state.code = answerPlan(this.deps.knowledge, redacted).code;
-    }
-    const reply = escalationReply({ ...this.deps.escalation, knowledge: this.deps.knowledge }, state, undefined, request.requestedBy !== request.user ? `Handed off by a moderator (${request.requestedBy}).` : undefined);
-    if (!reply.escalation) throw new Error('escalation reply without an escalation');
-    // Records stored before visitor IPs were cut must not leak them into a moderator channel either.
-    const transcript = (record?.transcript ?? []).map((e) => ({ ...e, text: withoutVisitorIps(e.text) }));
-    return { escalation: reply.escalation, transcript, hadConversation: record !== undefined };
+  handoff(request: HandoffRequest): Promise<Handoff> {
+    const { store, knowledge, escalation } = this.deps;
+    return buildHandoff({ store, knowledge, escalation, knownCodes: this.knownCodes, reading: this.reading }, request);
   }
 
   async close(): Promise<void> {
@@ -502,19 +477,18 @@ export class ConversationEngine implements SupportEngine {
   }
 }
 
-const USAGE =
-  'Tell me what is going wrong: an error code (522, 1020, 526…), what the page says ("web server is down", "you have been blocked"), or paste the error page, a Ray ID or your `cdn-cgi/trace` output. I answer from Cloudflare’s troubleshooting docs with links, walk you through the checks, and if we get stuck I prepare a support case with everything we found. Say "start over" or "talk to a human" at any time.';
+const USAGE = WORDING.usage;
 
 function smallTalkReply(kind: 'greeting' | 'help' | 'thanks'): Reply {
-  if (kind === 'thanks') return { text: 'You are welcome! If anything else breaks, just describe it here.' };
-  return { text: kind === 'greeting' ? `Hi! ${USAGE}` : USAGE };
+  if (kind === 'thanks') return { text: WORDING.welcome };
+  return { text: kind === 'greeting' ? WORDING.greeting(USAGE) : USAGE };
 }
 
 function staleChoice(): Reply {
   return {
     expired: true,
-    text: 'That option is from an earlier step or an expired conversation, so I cannot use it. Ask your question again and I will start fresh.',
-    choices: [{ id: CHOICE.restart, label: 'Start over' }],
+    text: WORDING.staleChoice,
+    choices: [{ id: CHOICE.restart, label: WORDING.startOver }],
   };
 }
 

@@ -46,6 +46,11 @@ describe('readErrorPage', () => {
     expect(readErrorPage(BRANDED_1020_HTML)).toMatchObject({ branded: true, code: '1020', rayId: '8e5c3b2a1f4d7c90-AMS', colo: 'AMS' });
   });
 
+  it('decodes numeric entities too, as browsers do ("Performance &#38; security by Cloudflare")', () => {
+    const numeric = BRANDED_1020_HTML.replace('&amp;', '&#38;').replace(/&bull;/g, '&#x2022;').replace('<h2>What happened?</h2>', '').replace('Access denied</h2>', 'Access denied</h2><p>Performance &#38; security by Cloudflare</p>');
+    expect(readErrorPage(numeric)).toMatchObject({ branded: true, code: '1020', rayId: '8e5c3b2a1f4d7c90-AMS' });
+  });
+
   it('calls a bare nginx 502 page unbranded and says why', () => {
     expect(readErrorPage(NGINX_502)).toEqual({ branded: false, code: '502', because: 'the page you pasted has no Cloudflare branding (it names nginx)' });
     expect(readErrorPage('502 Bad Gateway\n\nnginx')).toMatchObject({ branded: false, code: '502' });

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import { extractRayIds } from '../retrieval/analyze-query.ts';
 
@@ -53,17 +54,13 @@ function looksLikeHtml(text: string): boolean {
 /** Visible text of an HTML page, one block per line, so line-anchored markers work on both forms. */
 function visibleText(text: string): string {
   if (!looksLikeHtml(text)) return text;
-  return text
+  const withoutTags = text
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/?(?:br|p|div|h\d|li|tr|td|title|center|section|header|footer|span|strong|hr)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/&#0?39;|&apos;/gi, "'")
-    .replace(/&quot;/gi, '"')
-    .replace(/&lt;/gi, '<')
-    .replace(/&gt;/gi, '>')
-    .replace(/[ \t]+/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+  return decodeHTML(withoutTags)
+    // A decoded &nbsp; is a space like any other for the line-anchored markers.
+    .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/\n\s*\n+/g, '\n');
 }
 

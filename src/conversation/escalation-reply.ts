@@ -6,6 +6,7 @@ import { citesToSources } from './flow-replies.ts';
 import type { Reply } from './seam.ts';
 import type { ConversationState } from './state.ts';
 import { withoutVisitorIps } from './visitor-ip.ts';
+import { ESCALATION_WORDING } from './wording.ts';
 
 export type EscalationContext = { knowledge: EngineKnowledge; caseUrl: string; support: SupportConfig };
 
@@ -34,7 +35,8 @@ export function escalationReply(ctx: EscalationContext, state: ConversationState
     support: ctx.support,
     ...(userNote || state.firstQuestion ? { userNote: [userNote, state.firstQuestion ? `First message: ${firstMessageQuote(state.firstQuestion)}` : undefined].filter(Boolean).join('\n') } : {}),
   });
-  const escalation = { ...built, audience: target === 'hosting-provider' ? ('hosting-provider' as const) : built.audience };
+  const finalAudience = target === 'hosting-provider' ? ('hosting-provider' as const) : built.audience;
+  const escalation = { ...built, audience: finalAudience, ...ESCALATION_WORDING[finalAudience] };
   const contact = ctx.knowledge.runtime.kb.pageById.get(CONTACT_PAGE);
   const sources = [...citesToSources(ctx.knowledge, node?.cites), ...(contact && target === 'cloudflare-support' ? [{ title: contact.title, url: contact.url }] : [])];
   const lead = [node?.text ?? leadFor(target), target === 'site-owner' ? FIND_THE_OWNER : undefined].filter(Boolean).join('\n\n');

@@ -4,11 +4,12 @@ import type { Cite, Flow } from '../flows/schema.ts';
 import { sourceOf } from './answer-card.ts';
 import { CHOICE, clipLabel } from './choice-ids.ts';
 import type { Reply, SourceLink } from './seam.ts';
+import { SOLVED_WORDING } from './wording.ts';
 
 export const SOLVED_PROMPT: Pick<Reply, 'choices' | 'feedback'> = {
   choices: [
-    { id: CHOICE.solvedYes, label: 'Yes, solved' },
-    { id: CHOICE.solvedNo, label: 'No, still broken' },
+    { id: CHOICE.solvedYes, label: SOLVED_WORDING.yes, meaning: 'positive' },
+    { id: CHOICE.solvedNo, label: SOLVED_WORDING.no, meaning: 'negative' },
   ],
   feedback: true,
 };

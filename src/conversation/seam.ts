@@ -41,9 +41,21 @@ export type Turn = z.infer<typeof turnSchema>;
 export const sourceLinkSchema = z.object({ title: z.string(), url: z.string().url() });
 export type SourceLink = z.infer<typeof sourceLinkSchema>;
 
+/** What answering with a choice means when it is a verdict: solved / thumbs up, or not solved / thumbs down. */
+export const choiceMeaningSchema = z.enum(['positive', 'negative']);
+export type ChoiceMeaning = z.infer<typeof choiceMeaningSchema>;
+
 /** Choice ids are engine-made, at most 80 chars, so a door can namespace them within platform limits. */
-export const choiceSchema = z.object({ id: z.string().min(1).max(80), label: z.string().min(1).max(75) });
+export const choiceSchema = z.object({
+  id: z.string().min(1).max(80),
+  label: z.string().min(1).max(75),
+  /** Set on verdict choices ("Yes, solved" / "No, still broken"); doors style by it, never by a button's position. */
+  meaning: choiceMeaningSchema.optional(),
+});
 export type Choice = z.infer<typeof choiceSchema>;
+
+export const escalationAudienceSchema = z.enum(['cloudflare-support', 'site-owner', 'hosting-provider']);
+export type EscalationAudience = z.infer<typeof escalationAudienceSchema>;
 
 export const escalationSchema = z.object({
   /** Case-submission link (SUPPORT_CASE_URL) or, for visitors, the page explaining who to contact. */
@@ -53,7 +65,11 @@ export const escalationSchema = z.object({
   /** What to attach or check before submitting, from the docs. */
   checklist: z.array(z.string()),
   /** Who this goes to: Cloudflare support, the site owner (the asker is a visitor) or the origin's hosting provider. */
-  audience: z.enum(['cloudflare-support', 'site-owner', 'hosting-provider']).default('cloudflare-support'),
+  audience: escalationAudienceSchema.default('cloudflare-support'),
+  /** The engine's heading for this audience ("Open a support case", "Contact the site owner"...); doors show it as is. */
+  heading: z.string().min(1),
+  /** The label of the button or link that opens `url` ("Open a support case", "Who to contact"...). */
+  actionLabel: z.string().min(1),
 });
 export type Escalation = z.infer<typeof escalationSchema>;
 
@@ -66,9 +82,9 @@ export const replySchema = z.object({
   /** Buttons in Discord/Slack, numbered options in the terminal. */
   choices: z.array(choiceSchema).optional(),
   escalation: escalationSchema.optional(),
-  /** True when the choices are the "Did that solve it?" prompt (doors may style them as feedback). */
+  /** True when the choices are the "Did that solve it?" prompt (doors may style them as feedback; each choice's `meaning` says which is which). */
   feedback: z.boolean().optional(),
-  /** True when a choice referred to a step or conversation the engine no longer has (doors may answer privately). */
+  /** True when a choice referred to a step or conversation the engine no longer has: doors show their expiry notice instead of this reply. */
   expired: z.boolean().optional(),
 });
 export type Reply = z.infer<typeof replySchema>;

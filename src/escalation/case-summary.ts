@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { describeEvidence } from '../conversation/evidence-describe.ts';
 import type { EvidenceFacts } from '../conversation/evidence-facts.ts';
 import type { Escalation } from '../conversation/seam.ts';
+
+import { ESCALATION_WORDING } from '../conversation/wording.ts';
+
+type EscalationCase = Omit<Escalation, 'heading' | 'actionLabel'>;
 import { sourceLabel } from '../conversation/source-label.ts';
 import { caseChecklist, visitorChecklist } from './checklist.ts';
 import { mergeChecklist } from './checklist-merge.ts';
@@ -64,7 +68,7 @@ function stepLine(step: PathStep): string {
   return `${step.question} → ${step.answer}${label ? ` (${label})` : ''}`;
 }
 
-function ownerEscalation(input: EscalationInput, code: string | undefined): Escalation {
+function ownerEscalation(input: EscalationInput, code: string | undefined): EscalationCase {
   const { facts, support } = input;
   const step = nextStep(support, facts.plan, input.caseUrl, input.topic ?? 'technical');
   const body: SummarySection[] = [
@@ -117,7 +121,7 @@ function visitorDetails(facts: EvidenceFacts): string[] {
   return [...seen, ...gaps];
 }
 
-function visitorEscalation(input: EscalationInput, code: string | undefined): Escalation {
+function visitorEscalation(input: EscalationInput, code: string | undefined): EscalationCase {
   const { facts } = input;
   const saw = code ? `Error ${code}${input.flowTitle && !input.flowTitle.includes(code) ? `: ${input.flowTitle}` : ''}` : input.flowTitle;
   const body: SummarySection[] = [
@@ -137,5 +141,6 @@ function visitorEscalation(input: EscalationInput, code: string | undefined): Es
 export function buildEscalation(input: EscalationInput): Escalation {
   const code = input.code ?? input.facts.codes[0];
   const audience = input.audience === 'unknown' ? (input.facts.audience ?? 'owner') : input.audience;
-  return audience === 'visitor' ? visitorEscalation(input, code) : ownerEscalation(input, code);
+  const built = audience === 'visitor' ? visitorEscalation(input, code) : ownerEscalation(input, code);
+  return { ...built, ...ESCALATION_WORDING[built.audience] };
 }

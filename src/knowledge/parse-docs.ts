@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { z } from 'zod';
 import { createAnchorMaker, headingPlainText } from './anchors.ts';
 import { DOCS_ORIGIN, docPageSchema, type DocPage, type Section } from './schema.ts';
@@ -78,16 +79,9 @@ function unquote(value: string): string {
   return /^(["']).*\1$/.test(v) ? v.slice(1, -1) : v;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
+/** HTML entities in front matter and feeds (strict: only `&name;` with its semicolon); a no-break space is a space. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1]?.toLowerCase() === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[ref.toLowerCase()] ?? whole;
-  });
+  return decodeHTMLStrict(text).replace(/\u00a0/g, ' ');
 }
 
 function extractBreadcrumbs(text: string, file: string, where: string): { path: string; breadcrumbs: string[]; without: string } {

@@ -2,7 +2,7 @@ import type { Platform } from '../conversation/seam.ts';
 import { conversationRecordSchema, type ConversationRecord, type ConversationRecordInput } from './conversation-record.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './feedback.ts';
-import { KeyedMutex } from './keyed-mutex.ts';
+import { KeyedMutex } from '../concurrency/keyed-mutex.ts';
 
 /**
  * In-process store for tests and throwaway runs. Records are copied through JSON on the way in

@@ -5,7 +5,7 @@ import type { Logger } from '../log.ts';
 import { conversationRecordSchema, type ConversationRecord, type ConversationRecordInput } from './conversation-record.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './feedback.ts';
-import { KeyedMutex } from './keyed-mutex.ts';
+import { KeyedMutex } from '../concurrency/keyed-mutex.ts';
 import { releaseOwnedKey, renewOwnedKey, takeOwnedKey } from './redis-owned-key.ts';
 import { storeCall } from './store-unavailable.ts';
 import { holdingLock, TURN_LOCK_TTL_MS } from './turn-lock.ts';

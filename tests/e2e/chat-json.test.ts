@@ -30,8 +30,8 @@ describe('cli chat --json', () => {
     const replies = chatJson([JSON.stringify(PAGE_521), 'talk to a human']);
     const escalations = replies.filter((r) => r.escalation);
     expect(escalations).toHaveLength(1);
-    const beforeHandOff = replies.slice(0, replies.indexOf(escalations[0] as Reply));
-    const text = beforeHandOff.map((r) => `${r.title ?? ''} ${r.text}`).join('\n');
+    const beforeHandoff = replies.slice(0, replies.indexOf(escalations[0] as Reply));
+    const text = beforeHandoff.map((r) => `${r.title ?? ''} ${r.text}`).join('\n');
     expect(text).toMatch(/521/);
     // One turn: no reply about the page's other lines read as separate questions.
     expect(text).not.toMatch(/What error or symptom do you see|could not find/i);

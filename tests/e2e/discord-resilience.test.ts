@@ -51,7 +51,11 @@ describe('Discord door: resilience', () => {
     expect(bot.fake.gateway.identifies).toBe(1);
     const ask = bot.fake.runsSlashCommand(bob, 'ask', { question: 'error 1020 after reconnect' });
     const answer = await bot.fake.firstMessageFor(ask);
-    expect((answer.body.embeds as unknown[]).length).toBeGreaterThan(0);
+    // The answer is the 1020 one, not just any embed: its title and its cited page say so.
+    const embeds = answer.body.embeds as { title?: string; fields?: { name: string; value: string }[] }[];
+    expect(embeds[0]?.title).toMatch(/1020/);
+    const sources = embeds.flatMap((e) => e.fields ?? []).find((f) => f.name === 'Sources')?.value ?? '';
+    expect(sources).toMatch(/\]\(https:\/\/developers\.cloudflare\.com\/[^)]*error-1020[^)]*\)/);
   });
 
   it('apologises briefly and logs when the engine fails on a question', async () => {

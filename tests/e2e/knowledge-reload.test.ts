@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createEngine, type RunningEngine } from '../../src/engine.ts';
+import { createEngine, type RunningEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { FAKE_BOT_TOKEN, FakeSlackApi } from '../fakes/slack/fake-slack-api.ts';
 import { BotProcess, ROOT } from '../support/bot-process.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEngineChecks } from '../../adapters/http/engine-checks.ts';
 import { startOperatorServer } from '../../adapters/http/operator-server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.ts';
 import { FAKE_BOT_TOKEN, FakeSlackApi } from '../fakes/slack/fake-slack-api.ts';

@@ -5,15 +5,15 @@ import { Writable } from 'node:stream';
 import { ChannelType } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-
-/** One person pastes the whole corpus in a minute; the rate limit (tested on its own) must not silence them here. */
-const UNLIMITED = { RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_CHANNEL_PER_MINUTE: '100000' };
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { startBotUnderTest } from '../fakes/discord/bot-under-test.ts';
 import { world } from '../fakes/discord/world.ts';
 import { SlackStory, SUPPORT_CHANNEL } from '../fakes/slack/slack-story.ts';
 import { buildCorpus, secretKept, type SecretPaste } from '../fixtures/secrets/corpus.ts';
+
+/** One person pastes the whole corpus in a minute; the rate limit (tested on its own) must not silence them here. */
+const UNLIMITED = { RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_CHANNEL_PER_MINUTE: '100000' };
 
 /**
  * The secret corpus goes in through each door, with a real sqlite file and debug logs; then every

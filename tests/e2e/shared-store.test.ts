@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Reply, Turn } from '../../src/conversation/seam.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { conversationKey } from '../../src/store/conversation-record.ts';
 import { MEMORY_UNAVAILABLE_TEXT } from '../../src/store/store-unavailable.ts';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlackDoor } from '../../adapters/slack/start.ts';
-import { BUSY } from '../../adapters/slack/deliver.ts';
-import { createEngine } from '../../src/engine.ts';
+import { BUSY } from '../../adapters/slack/post-messages.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';

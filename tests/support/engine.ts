@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Reply, SupportEngine, Turn } from '../../src/conversation/seam.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 
 /** A real engine on the shipped knowledge, with its own temporary DATA_DIR. */

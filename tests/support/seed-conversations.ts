@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config.ts';
 import type { Platform, Reply, SupportEngine, Turn } from '../../src/conversation/seam.ts';
-import { createEngine, type RunningEngine } from '../../src/engine.ts';
+import { createEngine, type RunningEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 
 /** One scripted step: free text, or the offered choice whose label matches. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { SupportEngine } from '../../src/conversation/seam.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { openBackend, type Backend } from '../../src/store/open-store.ts';
 

@@ -4,7 +4,7 @@
  * milliseconds in argv[5] so both processes write at the same moment. Prints "done" at the end.
  */
 import { loadConfig } from '../../src/config.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine } from '../../src/create-engine.ts';
 import { createLogger } from '../../src/log.ts';
 
 const [dataDir, label, count, startAt] = process.argv.slice(2);

@@ -2,19 +2,14 @@ import { createInterface, type Interface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../../../src/config.ts';
 import type { Choice, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
-import { createEngine } from '../../../src/engine.ts';
+import { createEngine } from '../../../src/create-engine.ts';
 import { createLogger } from '../../../src/log.ts';
-import { hasFlag, type CommandIo } from '../io.ts';
+import { readArgs, type CommandIo } from '../io.ts';
 import { decodeJsonLine } from '../json-line.ts';
 import { readMessages } from '../message-reader.ts';
 import { choiceFromInput, renderForTerminal, wantsColor } from '../render-terminal.ts';
 
 const GREETING = 'Cloudflare support assistant. Describe the problem, paste an error page or a cdn-cgi/trace, or type an error code like 522.\nSay "start over" or "talk to a human" at any time; Ctrl+D to quit.';
-
-function optionValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** Scripts: one line per turn, a JSON string literal for multi-line text. */
 async function* jsonLines(lines: Interface | undefined): AsyncGenerator<string> {
@@ -30,11 +25,13 @@ async function* jsonLines(lines: Interface | undefined): AsyncGenerator<string> 
  * DATA_DIR); --json starts a new one unless --session is given.
  */
 export async function run(args: string[], io: CommandIo, engineOverride?: SupportEngine): Promise<number> {
-  const json = hasFlag(args, '--json');
+  const parsed = readArgs(args, { json: { type: 'boolean' }, session: { type: 'string' }, memory: { type: 'boolean' } }, io, 'usage: chat [--json] [--session ID] [--memory]');
+  if (!parsed) return 2;
+  const json = parsed.values.json === true;
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const engine = engineOverride ?? (await createEngine({ config, logger, store: hasFlag(args, '--memory') ? 'memory' : 'sqlite' }));
-  const session = optionValue(args, '--session') ?? (json ? `script-${process.pid}-${Date.now()}` : 'local');
+  const engine = engineOverride ?? (await createEngine({ config, logger, store: parsed.values.memory ? 'memory' : 'sqlite' }));
+  const session = parsed.values.session ?? (json ? `script-${process.pid}-${Date.now()}` : 'local');
   const user = safeUser();
   const color = !json && wantsColor(process.stdout.isTTY, config.NO_COLOR);
   const show = (replies: Reply[]) => {

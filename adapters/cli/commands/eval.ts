@@ -2,13 +2,17 @@ import { answerPlan } from '../../../src/conversation/answer-plan.ts';
 import { loadEngineKnowledge } from '../../../src/engine-knowledge.ts';
 import { percentile } from '../../../src/retrieval/percentile.ts';
 import { readEvalSet, tally, type EvalQuestion } from '../../../src/retrieval/eval-set.ts';
-import { hasFlag, positionals, type CommandIo } from '../io.ts';
+import { readArgs, type CommandIo } from '../io.ts';
+
+const USAGE = 'usage: eval <file.jsonl> [--predictions]';
 
 /** `eval <file.jsonl> [--predictions]`: one prediction line per question, then a summary line. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const [file] = positionals(args);
+  const parsed = readArgs(args, { predictions: { type: 'boolean' } }, io, USAGE);
+  if (!parsed) return 2;
+  const [file] = parsed.positionals;
   if (!file) {
-    io.err('usage: eval <file.jsonl> [--predictions]');
+    io.err(USAGE);
     return 2;
   }
   let lines: EvalQuestion[];
@@ -19,7 +23,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const knowledge = loadEngineKnowledge();
-  const printPredictions = hasFlag(args, '--predictions');
+  const printPredictions = parsed.values.predictions === true;
   const times: number[] = [];
   const rows = lines.map((question) => {
     const started = performance.now();

@@ -1,19 +1,24 @@
 import { join } from 'node:path';
+import { settingFromEnv } from '../../../src/config.ts';
 import { loadFlows } from '../../../src/flows/load-flows.ts';
 import { toMermaid } from '../../../src/flows/mermaid.ts';
 import { FlowError, formatProblem } from '../../../src/flows/problems.ts';
 import type { Flow } from '../../../src/flows/schema.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
-import { hasFlag, positionals, type CommandIo } from '../io.ts';
+import { readArgs, type CommandIo } from '../io.ts';
+
+const USAGE = 'usage: kb flow <id> [--mermaid]';
 
 /** `kb flow <id> [--mermaid]`: one tree as a Mermaid diagram, or a short summary without the flag. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const [id] = positionals(args);
+  const parsed = readArgs(args, { mermaid: { type: 'boolean' } }, io, USAGE);
+  if (!parsed) return 2;
+  const [id] = parsed.positionals;
   if (!id) {
-    io.err('usage: kb flow <id> [--mermaid]');
+    io.err(USAGE);
     return 2;
   }
-  const dir = process.env.KNOWLEDGE_DIR ?? './knowledge';
+  const dir = settingFromEnv('KNOWLEDGE_DIR');
   let flows: Flow[];
   try {
     flows = loadFlows(join(dir, 'flows'), loadKnowledge(dir));
@@ -27,7 +32,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.err(`unknown flow "${id}"; known flows: ${flows.map((f) => f.id).sort().join(', ')}`);
     return 1;
   }
-  if (hasFlag(args, '--mermaid')) {
+  if (parsed.values.mermaid) {
     io.out(toMermaid(flow));
     return 0;
   }

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
+import { settingFromEnv } from '../../../src/config.ts';
 import { checkFlowDir } from '../../../src/flows/load-flows.ts';
 import { formatProblem } from '../../../src/flows/problems.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
 import type { KnowledgeBase } from '../../../src/knowledge/schema.ts';
-import { positionals, type CommandIo } from '../io.ts';
+import { readArgs, type CommandIo } from '../io.ts';
 
 /**
  * `kb lint [knowledgeDir] [--flows <dir>]`: every problem in every decision
@@ -11,14 +12,10 @@ import { positionals, type CommandIo } from '../io.ts';
  * `--flows` checks another folder of trees against the same docs (fixtures, drafts).
  */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const flowsAt = args.indexOf('--flows');
-  const flowsOverride = flowsAt >= 0 ? args[flowsAt + 1] : undefined;
-  if (flowsAt >= 0 && !flowsOverride) {
-    io.err('usage: kb lint [knowledgeDir] [--flows <dir>]');
-    return 2;
-  }
-  const rest = flowsAt >= 0 ? [...args.slice(0, flowsAt), ...args.slice(flowsAt + 2)] : args;
-  const dir = positionals(rest)[0] ?? process.env.KNOWLEDGE_DIR ?? './knowledge';
+  const parsed = readArgs(args, { flows: { type: 'string' } }, io, 'usage: kb lint [knowledgeDir] [--flows <dir>]');
+  if (!parsed) return 2;
+  const flowsOverride = parsed.values.flows;
+  const dir = parsed.positionals[0] ?? settingFromEnv('KNOWLEDGE_DIR');
 
   let kb: KnowledgeBase;
   try {

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { loadKnowledge } from '../../../src/knowledge-cache/knowledge-snapshot.ts';
 import { openEventLog } from '../../../src/observability/open-event-log.ts';
 import { buildGapReport, type GapReport, type ReportLabels } from '../../../src/report/gap-report.ts';
-import { positionals, type CommandIo } from '../io.ts';
+import { readArgs, type CommandIo } from '../io.ts';
 
 const USAGE = 'usage: report [--since 7d] [--json] [--html FILE]   (--since: 12h, 7d, 4w or a date like 2026-11-01)';
 const UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
@@ -17,24 +17,15 @@ export function parseSince(value: string, now: Date): Date | undefined {
   return Number.isNaN(absolute) ? undefined : new Date(absolute);
 }
 
-function option(args: string[], name: string): string | undefined | null {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  return value === undefined || value.startsWith('--') ? null : value;
-}
-
 /** `report [--since 7d] [--json] [--html FILE]`: the knowledge-gap report over the store (sqlite, or Redis with REDIS_URL). */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const known = new Set(['--since', '--json', '--html']);
-  const unknown = args.filter((a) => a.startsWith('--') && !known.has(a));
-  const sinceArg = option(args, '--since');
-  const htmlFile = option(args, '--html');
-  const stray = positionals(args).filter((p) => p !== sinceArg && p !== htmlFile);
-  if (unknown.length || stray.length || sinceArg === null || htmlFile === null) {
-    io.err(unknown.length || stray.length ? `report: unexpected ${[...unknown, ...stray].join(' ')}\n${USAGE}` : `report: ${sinceArg === null ? '--since' : '--html'} needs a value\n${USAGE}`);
+  const parsed = readArgs(args, { since: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' } }, io, USAGE);
+  if (!parsed) return 2;
+  if (parsed.positionals.length) {
+    io.err(`report: unexpected ${parsed.positionals.join(' ')}\n${USAGE}`);
     return 2;
   }
+  const { since: sinceArg, html: htmlFile, json } = parsed.values;
   const now = new Date();
   const since = parseSince(sinceArg ?? '7d', now);
   if (!since) {
@@ -52,9 +43,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (htmlFile) {
     const { renderReportHtml } = await import('./report-html.ts');
     writeFileSync(htmlFile, renderReportHtml(report));
-    if (!args.includes('--json')) io.out(`Wrote ${htmlFile} (${report.totals.turns} turns since ${report.since.slice(0, 10)}).`);
+    if (!json) io.out(`Wrote ${htmlFile} (${report.totals.turns} turns since ${report.since.slice(0, 10)}).`);
   }
-  if (args.includes('--json')) io.out(JSON.stringify(report));
+  if (json) io.out(JSON.stringify(report));
   else if (!htmlFile) printText(report, io);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType, PermissionFlagsBits, type MessageContextMenuCommandInteraction } from 'discord.js';
 import type { DoorContext } from '../context.ts';
 import { conversationId } from '../conversation-ref.ts';
-import { handOff } from '../hand-off.ts';
+import { handoffToSupport } from '../moderator-handoff.ts';
 
 export const data = new ContextMenuCommandBuilder()
   .setName('Escalate to support')
@@ -11,7 +11,7 @@ export const data = new ContextMenuCommandBuilder()
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: DoorContext): Promise<void> {
   const message = interaction.targetMessage;
-  await handOff(interaction, ctx, {
+  await handoffToSupport(interaction, ctx, {
     user: message.author,
     messageText: message.content,
     messageUrl: message.url,

@@ -8,5 +8,5 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DoorContext): Promise<void> {
   // The case summary can hold details of the user's site, so only they see it.
-  await answerCommand(interaction, ctx, { kind: 'command', name: 'escalate', args: {} }, true);
+  await answerCommand(interaction, ctx, { kind: 'command', name: 'escalate', args: {} }, { ephemeral: true });
 }

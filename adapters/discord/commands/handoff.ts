@@ -1,7 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { DoorContext } from '../context.ts';
 import { conversationId } from '../conversation-ref.ts';
-import { handOff } from '../hand-off.ts';
+import { handoffToSupport } from '../moderator-handoff.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('handoff')
@@ -12,7 +12,7 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DoorContext): Promise<void> {
   const user = interaction.options.getUser('user', true);
-  await handOff(interaction, ctx, {
+  await handoffToSupport(interaction, ctx, {
     user,
     // The id this user's own /ask here would have used, so the engine finds that conversation.
     conversationId: conversationId(interaction.channel, interaction.channelId, user.id, interaction.inGuild()),

@@ -1,3 +1,4 @@
+import { truncate } from '../../shared/truncate.ts';
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerCommand } from '../answer-command.ts';
 import type { DoorContext } from '../context.ts';
@@ -19,9 +20,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Doo
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: DoorContext): Promise<void> {
   const typed = interaction.options.getFocused().trim();
   const suggestions = ctx.engine.codeSuggestions(typed, MAX_SUGGESTIONS).slice(0, MAX_SUGGESTIONS);
-  await interaction.respond(suggestions.map((s) => ({ name: fit(`${s.code}: ${s.title}`), value: s.code })));
-}
-
-function fit(name: string): string {
-  return name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1)}…`;
+  await interaction.respond(suggestions.map((s) => ({ name: truncate(`${s.code}: ${s.title}`, MAX_NAME), value: s.code })));
 }

@@ -2,8 +2,8 @@ import type { ButtonInteraction } from 'discord.js';
 import type { DoorContext } from '../context.ts';
 import { conversationOfInteraction } from '../conversation-of-interaction.ts';
 import { decodeCustomId } from '../custom-id.ts';
-import { runTurn } from '../engine-call.ts';
-import { deliver, tellPrivately } from '../interaction-replies.ts';
+import { runTurn } from '../../shared/engine-call.ts';
+import { sendInteractionReplies, tellPrivately } from '../interaction-replies.ts';
 import { renderReplies } from '../render.ts';
 import { texts } from '../texts.ts';
 
@@ -23,8 +23,8 @@ export async function onButton(interaction: ButtonInteraction, ctx: DoorContext)
   }
   await interaction.deferUpdate();
   const turn = { conversation: conversationOfInteraction(interaction, ctx.config), input: { kind: 'choice' as const, choiceId: decoded.choiceId } };
-  const outcome = await runTurn(ctx.engine, turn, ctx.logger);
-  if (outcome.kind === 'replies') await deliver(interaction, renderReplies(outcome.replies), false);
+  const outcome = await runTurn(ctx, turn);
+  if (outcome.kind === 'replies') await sendInteractionReplies(interaction, renderReplies(outcome.replies));
   // The clicked message stays as it was; only the clicker hears why nothing changed.
   else await tellPrivately(interaction, outcome.kind === 'expired' ? texts.expired : texts.apology);
 }

@@ -1,6 +1,6 @@
 import type { AnyThreadChannel } from 'discord.js';
 import type { DoorContext } from '../context.ts';
-import { runTurn } from '../engine-call.ts';
+import { runTurn } from '../../shared/engine-call.ts';
 import { notice } from '../quiet-message.ts';
 import { renderReplies } from '../render.ts';
 import { texts } from '../texts.ts';
@@ -13,7 +13,7 @@ export async function onThreadCreate(thread: AnyThreadChannel, newlyCreated: boo
   if (starter?.author.bot) return;
   const text = [thread.name, starter?.content ?? ''].filter((part) => part.trim() !== '').join('\n\n');
   const conversation = { platform: 'discord' as const, id: thread.id, user: thread.ownerId, place: thread.parentId };
-  const outcome = await runTurn(ctx.engine, { conversation, input: { kind: 'text', text } }, ctx.logger);
+  const outcome = await runTurn(ctx, { conversation, input: { kind: 'text', text } });
   const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies) : [notice(texts.apology)];
   for (const message of messages) await thread.send(message);
 }

@@ -1,11 +1,12 @@
 import { ChannelType, PermissionFlagsBits, type Message, type SendableChannels } from 'discord.js';
 import type { DoorContext } from '../context.ts';
 import { conversationId } from '../conversation-ref.ts';
-import { runTurn } from '../engine-call.ts';
+import { runTurn } from '../../shared/engine-call.ts';
 import { isModerator } from '../moderator.ts';
 import { notice, type QuietMessage } from '../quiet-message.ts';
 import { renderReplies } from '../render.ts';
 import { redactSecrets } from '../../../src/safety/redact-secrets.ts';
+import { truncate } from '../../shared/truncate.ts';
 import { texts } from '../texts.ts';
 
 const THREAD_NAME_MAX = 100;
@@ -37,7 +38,7 @@ export async function onMessage(message: Message, ctx: DoorContext): Promise<voi
     isModerator: message.inGuild() && isModerator(message.member, message.member?.permissions ?? null, ctx.config.DISCORD_MODERATOR_ROLE_ID),
   };
   await place.channel.sendTyping().catch(() => undefined);
-  const outcome = await runTurn(ctx.engine, { conversation, input: { kind: 'text', text } }, ctx.logger);
+  const outcome = await runTurn(ctx, { conversation, input: { kind: 'text', text } });
   const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies) : [notice(texts.apology)];
   await place.send(messages);
 }
@@ -97,5 +98,5 @@ function canStartThread(message: Message<true>): boolean {
  */
 function threadName(text: string): string {
   const firstLine = redactSecrets(text).text.split('\n')[0]!.trim();
-  return firstLine.length <= THREAD_NAME_MAX ? firstLine : `${firstLine.slice(0, THREAD_NAME_MAX - 1)}…`;
+  return truncate(firstLine, THREAD_NAME_MAX);
 }

@@ -1,11 +1,11 @@
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { conversationIdFor, isDirectChannel } from '../conversation-id.ts';
-import { answerInConversation } from '../deliver.ts';
-import { isChannelAllowed, type SlackDoor } from '../door.ts';
+import { answerInConversation } from '../post-messages.ts';
+import { isChannelAllowed, type SlackDoorContext } from '../door.ts';
 import { plainTextFromSlack } from '../slack-text.ts';
 
 /** "@bot my site shows 1020" in a channel: answer in that message's thread. */
-export function answerMention(door: SlackDoor): Middleware<SlackEventMiddlewareArgs<'app_mention'>> {
+export function answerMention(door: SlackDoorContext): Middleware<SlackEventMiddlewareArgs<'app_mention'>> {
   return async ({ event, client, context }) => {
     // A mention inside a DM is also a message.im event, answered by the DM listener.
     if (!event.user || event.bot_id || isDirectChannel(event.channel)) return;

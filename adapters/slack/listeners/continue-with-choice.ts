@@ -1,10 +1,10 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import { decodeChoiceValue } from '../action-ids.ts';
-import { APOLOGY, askEngine, EXPIRED } from '../ask-engine.ts';
+import { APOLOGY, EXPIRED, runSlackTurn } from '../engine-call.ts';
 import { markChoiceMade } from '../choice-receipt.ts';
 import { isDirectChannel } from '../conversation-id.ts';
-import { postMessages } from '../deliver.ts';
-import type { SlackDoor } from '../door.ts';
+import { postMessages } from '../post-messages.ts';
+import type { SlackDoorContext } from '../door.ts';
 import { renderNotice, renderReplies } from '../render.ts';
 
 /**
@@ -13,7 +13,7 @@ import { renderNotice, renderReplies } from '../render.ts';
  * the thread. Ephemeral steps (from /cfhelp) can only be replaced, so the next
  * step replaces them.
  */
-export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+export function continueWithChoice(door: SlackDoorContext): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
   return async ({ body, action, ack, client, respond }) => {
     await ack();
     const choice = decodeChoiceValue(action.value);
@@ -21,16 +21,16 @@ export function continueWithChoice(door: SlackDoor): Middleware<SlackActionMiddl
       await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
       return;
     }
-    const replies = await askEngine(door, {
+    const outcome = await runSlackTurn(door, {
       conversation: { platform: 'slack', id: choice.conversationId, user: body.user.id, ...(body.channel && !isDirectChannel(body.channel.id) ? { place: body.channel.id } : {}) },
       input: { kind: 'choice', choiceId: choice.choiceId },
     });
     // The engine no longer has that step: tell only the clicker, and leave the old message as it was.
-    if (replies?.some((r) => r.expired)) {
+    if (outcome.kind === 'expired') {
       await respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
       return;
     }
-    const messages = replies ? renderReplies(replies, { conversationId: choice.conversationId }) : [renderNotice(APOLOGY)];
+    const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies, { conversationId: choice.conversationId }) : [renderNotice(APOLOGY)];
 
     const isEphemeral = body.container['is_ephemeral'] === true;
     if (isEphemeral || !body.message || !body.channel) {

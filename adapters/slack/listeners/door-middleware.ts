@@ -1,8 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { isFirstDelivery, type SlackDoor } from '../door.ts';
+import { isFirstDelivery, type SlackDoorContext } from '../door.ts';
 
 /** Keeps every request's follow-up work visible to stop() (and to tests waiting for quiet). */
-export function trackInFlight(door: SlackDoor): Middleware<AnyMiddlewareArgs> {
+export function trackInFlight(door: SlackDoorContext): Middleware<AnyMiddlewareArgs> {
   return async ({ next }) => {
     await door.inFlight.track(next());
   };
@@ -13,7 +13,7 @@ export function trackInFlight(door: SlackDoor): Middleware<AnyMiddlewareArgs> {
  * always with the same event_id: the first delivery is answered, the rest are dropped, whichever
  * process (REDIS_URL) each delivery reaches.
  */
-export function skipDuplicateEvents(door: SlackDoor): Middleware<AnyMiddlewareArgs> {
+export function skipDuplicateEvents(door: SlackDoorContext): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
     if (eventId !== undefined) {

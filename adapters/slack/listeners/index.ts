@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { CHOICE_ACTION, ESCALATE_SHORTCUT, ESCALATION_MODAL, FOREIGN_ACTION, LINK_ACTION, SHARE_ACTION } from '../action-ids.ts';
-import type { SlackDoor } from '../door.ts';
+import type { SlackDoorContext } from '../door.ts';
 import { acknowledgeLinkClick } from './acknowledge-link-click.ts';
 import { answerDirectMessage } from './answer-direct-message.ts';
 import { answerHelpCommand, HELP_COMMAND } from './answer-help-command.ts';
@@ -14,7 +14,7 @@ import { reportExpiredAction } from './report-expired-action.ts';
 import { sendEscalation } from './send-escalation.ts';
 
 /** Every way into the Slack door, in one list. */
-export function registerListeners(app: App, door: SlackDoor): void {
+export function registerListeners(app: App, door: SlackDoorContext): void {
   app.use(trackInFlight(door));
   app.use(skipDuplicateEvents(door));
 

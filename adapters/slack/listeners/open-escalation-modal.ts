@@ -1,30 +1,26 @@
 import type { MessageShortcut, Middleware, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { Handoff } from '../../../src/conversation/seam.ts';
-import { APOLOGY } from '../ask-engine.ts';
+import { requestHandoff } from '../../shared/engine-call.ts';
+import { APOLOGY, engineCaller } from '../engine-call.ts';
 import { conversationIdFor, isDirectChannel } from '../conversation-id.ts';
-import type { SlackDoor } from '../door.ts';
+import type { SlackDoorContext } from '../door.ts';
 import { escalationModal } from '../escalation-modal.ts';
 import { renderReply } from '../render.ts';
 import { plainTextFromSlack } from '../slack-text.ts';
 
 /** Message shortcut "Escalate to support": a modal with the engine's case summary, editable before it is sent. */
-export function openEscalationModal(door: SlackDoor): Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>> {
+export function openEscalationModal(door: SlackDoorContext): Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>> {
   return async ({ shortcut, ack, client, respond }) => {
     await ack();
     const channel = shortcut.channel.id;
     const threadTs = (shortcut.message['thread_ts'] as string | undefined) ?? shortcut.message.ts;
-    let handoff: Handoff;
-    try {
-      handoff = await door.engine.handoff({
-        platform: 'slack',
-        user: shortcut.message.user ?? shortcut.user.id,
-        requestedBy: shortcut.user.id,
-        messageText: plainTextFromSlack(shortcut.message.text ?? ''),
-        conversationId: conversationIdFor({ channel, threadTs, isDirect: isDirectChannel(channel) }),
-      });
-    } catch (error) {
-      door.metrics.errors += 1;
-      door.logger.error({ err: error, channel }, 'engine failed to build a hand-off');
+    const handoff = await requestHandoff(engineCaller(door), {
+      platform: 'slack',
+      user: shortcut.message.user ?? shortcut.user.id,
+      requestedBy: shortcut.user.id,
+      messageText: plainTextFromSlack(shortcut.message.text ?? ''),
+      conversationId: conversationIdFor({ channel, threadTs, isDirect: isDirectChannel(channel) }),
+    });
+    if (!handoff) {
       await respond({ response_type: 'ephemeral', text: APOLOGY });
       return;
     }

@@ -1,12 +1,12 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeShareValue } from '../action-ids.ts';
-import { EXPIRED } from '../ask-engine.ts';
-import { postMessages } from '../deliver.ts';
-import { recallSharedAnswer, type SlackDoor } from '../door.ts';
+import { EXPIRED } from '../engine-call.ts';
+import { postMessages } from '../post-messages.ts';
+import { recallSharedAnswer, type SlackDoorContext } from '../door.ts';
 import { renderReplies } from '../render.ts';
 
 /** "Post to channel" under a /cfhelp answer: the same answer, publicly, without buttons that would act for the asker. */
-export function postAnswerToChannel(door: SlackDoor): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
+export function postAnswerToChannel(door: SlackDoorContext): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
   return async ({ body, action, ack, client, respond }) => {
     await ack();
     const key = decodeShareValue(action.value);

@@ -1,5 +1,5 @@
 import type { Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { EXPIRED } from '../ask-engine.ts';
+import { EXPIRED } from '../engine-call.ts';
 
 /** A button from an older release or unknown to this one: say so instead of leaving the click hanging. */
 export const reportExpiredAction: Middleware<SlackActionMiddlewareArgs> = async ({ ack, respond }) => {

@@ -1,12 +1,12 @@
 import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { postMessages } from '../deliver.ts';
-import type { SlackDoor } from '../door.ts';
+import { postMessages } from '../post-messages.ts';
+import type { SlackDoorContext } from '../door.ts';
 import { escalationPost, readEscalationSubmission } from '../escalation-modal.ts';
 
 const CONFIRMATION = 'Sent to the support team with your summary. They will follow up here.';
 
 /** The submitted modal: the (edited) summary goes to SLACK_ESCALATION_CHANNEL and the requester gets a confirmation. */
-export function sendEscalation(door: SlackDoor): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+export function sendEscalation(door: SlackDoorContext): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ view, body, ack, client }) => {
     await ack();
     const submission = readEscalationSubmission(view);

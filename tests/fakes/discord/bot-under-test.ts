@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { startDiscord, type DiscordDoor } from '../../../adapters/discord/start.ts';
 import { loadConfig, type Config } from '../../../src/config.ts';
-import { createEngine } from '../../../src/engine.ts';
+import { createEngine } from '../../../src/create-engine.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { RecordingEngine } from './recording-engine.ts';
 import { world } from './world.ts';

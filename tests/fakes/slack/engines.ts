@@ -69,7 +69,7 @@ export function throwingEngine(): SupportEngine {
     },
     codeSuggestions: () => [],
     handoff: async (request) => ({
-      escalation: { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: `Case for ${request.user}: ${request.messageText ?? ''}`, checklist: [], audience: 'cloudflare-support' },
+      escalation: { url: 'https://dash.cloudflare.com/?to=/:account/support', summary: `Case for ${request.user}: ${request.messageText ?? ''}`, checklist: [], audience: 'cloudflare-support', heading: 'Open a support case', actionLabel: 'Open a support case' },
       transcript: [],
       hadConversation: false,
     }),

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../../src/config.ts';
 import type { Reply, SupportEngine } from '../../../src/conversation/seam.ts';
-import { createEngine } from '../../../src/engine.ts';
+import { createEngine } from '../../../src/create-engine.ts';
 import { createLogger, type Logger } from '../../../src/log.ts';
 import { startSlack, type RunningSlackDoor } from '../../../adapters/slack/start.ts';
 import { spyOn, type EngineSpy } from './engines.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run as kbFlow } from '../../adapters/cli/commands/kb-flow.ts';
-import { run as kbLint } from '../../adapters/cli/commands/kb-lint.ts';
+import { run as kbFlow } from './kb-flow.ts';
+import { run as kbLint } from './kb-lint.ts';
 
 /** The CLI modules for trees, run in-process with a collecting io. */
 async function capture(run: (args: string[], io: { out(l: string): void; err(l: string): void }) => Promise<number>, args: string[]) {
@@ -48,5 +48,13 @@ describe('kb flow', () => {
   it('summarises the tree without --mermaid and needs an id', async () => {
     expect((await capture(kbFlow, ['workers'])).out[0]).toBe('workers: Workers errors (1101, 1102)');
     expect((await capture(kbFlow, [])).code).toBe(2);
+  });
+
+  it('names a mistyped flag instead of ignoring it, and says how to call the command', async () => {
+    const { code, err } = await capture(kbFlow, ['workers', '--mermiad']);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/--mermiad/);
+    expect(err.join('\n')).toContain('usage: kb flow <id> [--mermaid]');
+    expect((await capture(kbLint, ['--flows'])).code).toBe(2);
   });
 });

@@ -1,13 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { Turn } from '../../src/conversation/seam.ts';
-import { APOLOGY, askEngine } from './ask-engine.ts';
-import type { SlackDoor } from './door.ts';
+import { APOLOGY, runSlackTurn } from './engine-call.ts';
+import type { SlackDoorContext } from './door.ts';
 import { renderNotice, renderReplies, type SlackMessage } from './render.ts';
 
 export type Destination = { channel: string; threadTs?: string };
 
 /** Posts in order; link_names off and unfurls off so an answer never pings anyone or sprouts previews. */
-export async function postMessages(door: SlackDoor, client: webApi.WebClient, to: Destination, messages: SlackMessage[]): Promise<void> {
+export async function postMessages(door: SlackDoorContext, client: webApi.WebClient, to: Destination, messages: SlackMessage[]): Promise<void> {
   for (const message of messages) {
     await client.chat.postMessage({
       channel: to.channel,
@@ -30,10 +30,10 @@ const BUSY_MESSAGE = renderNotice(BUSY);
  * One turn end to end, queued after the ack: ask the engine, render, post where the conversation
  * lives (or apologise there). When the queue is full the asker is told so at once: shed, never dropped.
  */
-export async function answerInConversation(door: SlackDoor, client: webApi.WebClient, turn: Turn, to: Destination): Promise<void> {
+export async function answerInConversation(door: SlackDoorContext, client: webApi.WebClient, turn: Turn, to: Destination): Promise<void> {
   const queued = door.answers.offer(async () => {
-    const replies = await askEngine(door, turn);
-    const messages = replies ? renderReplies(replies, { conversationId: turn.conversation.id }) : [renderNotice(APOLOGY)];
+    const outcome = await runSlackTurn(door, turn);
+    const messages = outcome.kind === 'replies' ? renderReplies(outcome.replies, { conversationId: turn.conversation.id }) : [renderNotice(APOLOGY)];
     await postMessages(door, client, to, messages);
   });
   if (queued) return queued;

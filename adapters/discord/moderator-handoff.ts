@@ -1,5 +1,5 @@
-import { MessageFlags, type ChatInputCommandInteraction, type Client, type MessageContextMenuCommandInteraction, type User } from 'discord.js';
-import type { Handoff } from '../../src/conversation/seam.ts';
+import { channelMention, MessageFlags, userMention, type ChatInputCommandInteraction, type Client, type MessageContextMenuCommandInteraction, type User } from 'discord.js';
+import { requestHandoff } from '../shared/engine-call.ts';
 import type { DoorContext } from './context.ts';
 import { tellPrivately } from './interaction-replies.ts';
 import { isModerator } from './moderator.ts';
@@ -20,24 +20,21 @@ type ModeratorInteraction = ChatInputCommandInteraction | MessageContextMenuComm
  * Moderator hand-off: the engine builds the case, moderators get it in their
  * channel, the user is told privately, and the moderator hears how it went.
  */
-export async function handOff(interaction: ModeratorInteraction, ctx: DoorContext, target: HandoffTarget): Promise<void> {
+export async function handoffToSupport(interaction: ModeratorInteraction, ctx: DoorContext, target: HandoffTarget): Promise<void> {
   if (!isModerator(interaction.member, interaction.memberPermissions, ctx.config.DISCORD_MODERATOR_ROLE_ID)) {
     await tellPrivately(interaction, texts.moderatorsOnly);
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 
-  let handoff: Handoff;
-  try {
-    handoff = await ctx.engine.handoff({
-      platform: 'discord',
-      user: target.user.id,
-      requestedBy: interaction.user.id,
-      ...(target.messageText !== undefined && { messageText: target.messageText }),
-      ...(target.conversationId !== undefined && { conversationId: target.conversationId }),
-    });
-  } catch (error) {
-    ctx.logger.error({ err: error, user: target.user.id }, 'engine hand-off failed');
+  const handoff = await requestHandoff(ctx, {
+    platform: 'discord',
+    user: target.user.id,
+    requestedBy: interaction.user.id,
+    ...(target.messageText !== undefined && { messageText: target.messageText }),
+    ...(target.conversationId !== undefined && { conversationId: target.conversationId }),
+  });
+  if (!handoff) {
     await interaction.editReply(notice(texts.apology));
     return;
   }
@@ -49,20 +46,20 @@ export async function handOff(interaction: ModeratorInteraction, ctx: DoorContex
   const userTold = await sendDirect(target.user, userHandoffMessages(handoff, interaction.guild?.name ?? 'the server'), ctx);
 
   const report = [
-    posted ? `Handed <@${target.user.id}> to support: the case is in <#${channelId}>.` : `Handed <@${target.user.id}> to support.`,
+    posted ? `Handed ${userMention(target.user.id)} to support: the case is in ${channelMention(channelId)}.` : `Handed ${userMention(target.user.id)} to support.`,
     userTold
       ? 'They were told privately what happens next.'
-      : `I could not DM <@${target.user.id}> (their DMs may be closed), so please let them know in the channel.`,
+      : `I could not DM ${userMention(target.user.id)} (their DMs may be closed), so please let them know in the channel.`,
   ].join(' ');
   await interaction.editReply(notice(report));
   // Without a moderator channel the case would be lost, so the moderator gets it privately instead.
   if (!posted) {
     await tellPrivately(interaction, channelId === undefined ? texts.noModeratorChannel : 'Posting to the moderator channel failed, so here is the case.');
-    await deliverFollowUps(interaction, caseMessages);
+    await sendPrivateFollowUps(interaction, caseMessages);
   }
 }
 
-async function deliverFollowUps(interaction: ModeratorInteraction, messages: QuietMessage[]): Promise<void> {
+async function sendPrivateFollowUps(interaction: ModeratorInteraction, messages: QuietMessage[]): Promise<void> {
   for (const message of messages) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
 }
 
