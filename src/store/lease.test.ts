@@ -28,9 +28,12 @@ describe.runIf(hasRedisServer)('holdLease', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(running).toHaveLength(1);
     const holder = replicas.find((r) => r.held)!;
+    const holderName = running[0];
     await holder.stop();
-    expect(running).toHaveLength(0);
+    // The stopped holder let go; another may already have taken over in the same moment.
+    expect(running).not.toContain(holderName);
     await vi.waitFor(() => expect(running).toHaveLength(1), { timeout: 2_000 });
+    expect(running).not.toContain(holderName);
     expect(replicas.filter((r) => r.held)).toHaveLength(1);
     for (const replica of replicas) await replica.stop();
   });

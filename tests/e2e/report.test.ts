@@ -41,7 +41,7 @@ describe('cli report on a store seeded through the real engine', () => {
   });
 
   it('lists questions that only got suggestions', () => {
-    expect(report.suggestedOnly).toEqual([expect.objectContaining({ example: 'wordpress cache', count: 3 })]);
+    expect(report.suggestedOnly).toEqual([expect.objectContaining({ example: 'cloudflare plugin', count: 3 })]);
   });
 
   it('ranks the page people said did not help, with its title', () => {

@@ -23,9 +23,9 @@ export const SEED_SCRIPTS: Script[] = [
   { platform: 'cli', id: 'c-522-quiet', daysAgo: 4, steps: ['my site shows error 522'] },
   { platform: 'discord', id: 'd-522-left', daysAgo: 3, steps: ['error 522', 'now the page says error 1020 instead'] },
   { platform: 'slack', id: 's-human', daysAgo: 2, steps: ['error 1020', 'talk to a human'] },
-  { platform: 'cli', id: 'c-cache', daysAgo: 1, steps: ['wordpress cache', /automatic cache/i, /no, still/i] },
-  { platform: 'discord', id: 'd-cache-2', daysAgo: 1, steps: ['wordpress cache', /automatic cache/i, /no, still/i] },
-  { platform: 'slack', id: 's-cache-3', daysAgo: 0, steps: ['wordpress cache', /automatic cache/i, /yes, solved/i] },
+  { platform: 'cli', id: 'c-cache', daysAgo: 1, steps: ['cloudflare plugin', /automatic cache/i, /no, still/i] },
+  { platform: 'discord', id: 'd-cache-2', daysAgo: 1, steps: ['cloudflare plugin', /automatic cache/i, /no, still/i] },
+  { platform: 'slack', id: 's-cache-3', daysAgo: 0, steps: ['cloudflare plugin', /automatic cache/i, /yes, solved/i] },
   { platform: 'slack', id: 's-hi', daysAgo: 0, steps: ['hello'] },
 ];
 
