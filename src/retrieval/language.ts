@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
-import { segmentMessage } from './message-signals.ts';
+import { segmentMessage, type Segment } from './message-signals.ts';
 import { words } from './tokenize.ts';
 
 /**
@@ -37,14 +37,14 @@ const MIN_MARKERS = 2;
 /** A few marker words in a long English post ("de", "la") are names, not a language. */
 const MIN_MARKER_SHARE = 0.15;
 
-function detect(languages: Languages, text: string): Languages['languages'][number] | undefined {
+function detect(languages: Languages, text: string, segments: Segment[]): Languages['languages'][number] | undefined {
   const letters = (text.match(/\p{L}/gu) ?? []).length || 1;
   for (const lang of languages.languages) {
     if (lang.script === 'latin') continue;
     if ((text.match(SCRIPT_RE[lang.script]) ?? []).length / letters > 0.3) return lang;
   }
   // Addresses and pasted machine lines are no language: "shop.example.com" and "loc=DE" hold "com" and "de".
-  const ws = words(segmentMessage(text).filter((s) => s.kind !== 'machine').map((s) => s.text).join(' '));
+  const ws = words(segments.filter((s) => s.kind !== 'machine').map((s) => s.text).join(' '));
   let best: { lang: Languages['languages'][number]; hits: number } | undefined;
   for (const lang of languages.languages) {
     if (lang.script !== 'latin') continue;
@@ -56,9 +56,12 @@ function detect(languages: Languages, text: string): Languages['languages'][numb
   return best?.lang;
 }
 
-/** The language of a non-English question and the English words its known phrases stand for; undefined for English. */
-export function translateForSearch(languages: Languages, text: string): { language: Language; english: string } | undefined {
-  const lang = detect(languages, text);
+/**
+ * The language of a non-English question and the English words its known phrases stand for;
+ * undefined for English. `segments` when the caller has cut the text already (search does).
+ */
+export function translateForSearch(languages: Languages, text: string, segments: Segment[] = segmentMessage(text)): { language: Language; english: string } | undefined {
+  const lang = detect(languages, text, segments);
   if (!lang) return undefined;
   const lower = text.toLowerCase();
   const padded = ` ${words(text).join(' ')} `;

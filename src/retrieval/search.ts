@@ -108,12 +108,14 @@ export class Searcher {
   }
 
   search(query: string, k = 5): SearchResult {
-    const translated = this.languages ? translateForSearch(this.languages, capLongTokens(query)) : undefined;
-    // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
     const capped = capLongTokens(query);
+    const querySegments = segmentMessage(capped);
+    const translated = this.languages ? translateForSearch(this.languages, capped, querySegments) : undefined;
+    // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
     const text = translated ? `${capped}\n${translated.english}` : capped;
     const analysis = analyzeQuery(text, this.knownCodes);
-    const segments = segmentMessage(text);
+    // The message is cut once; a translation only adds its own segments.
+    const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
     const expansion = this.expander.expand(text, withoutAddresses(text));
     const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
 
