@@ -3,14 +3,15 @@ import { CHOICE } from './choice-ids.ts';
 import { escalationReply } from './escalation-reply.ts';
 import type { Reply } from './seam.ts';
 import { freshState } from './state.ts';
+import type { Wording } from '../knowledge/wording.ts';
 import type { TurnContext } from './turn-context.ts';
-import { WORDING } from './wording.ts';
+import { say } from '../knowledge/wording.ts';
 
 /** Replies that work at any point of a conversation: start over, hand to a human, and "that button is stale". */
 
 export function restart(ctx: TurnContext): Reply[] {
   ctx.state = freshState();
-  return [{ text: WORDING.restarted }];
+  return [{ text: say(ctx.deps.knowledge.wording, 'restarted') }];
 }
 
 export function escalate(ctx: TurnContext, flowNode?: Extract<FlowStep, { kind: 'escalate' }>['node']): Reply {
@@ -19,10 +20,10 @@ export function escalate(ctx: TurnContext, flowNode?: Extract<FlowStep, { kind: 
   return reply;
 }
 
-export function staleChoice(): Reply {
+export function staleChoice(wording: Wording): Reply {
   return {
     expired: true,
-    text: WORDING.staleChoice,
-    choices: [{ id: CHOICE.restart, label: WORDING.startOver }],
+    text: say(wording, 'staleChoice'),
+    choices: [{ id: CHOICE.restart, label: say(wording, 'startOver') }],
   };
 }

@@ -6,8 +6,9 @@ import { toFlowEvidence } from './evidence.ts';
 import { flowStepReply } from './flow-replies.ts';
 import type { Reply } from './seam.ts';
 import type { ConversationState } from './state.ts';
+import type { Wording } from '../knowledge/wording.ts';
 import type { TurnContext } from './turn-context.ts';
-import { WORDING } from './wording.ts';
+import { say } from '../knowledge/wording.ts';
 
 /** Moving through a decision tree: a step taken, a typed answer, a question asked again. */
 
@@ -41,7 +42,7 @@ export function continueFlowWithText(ctx: TurnContext, flow: Flow, text: string)
     if (option) {
       const chosen = chooseOption(flow, flowState, option.id, evidence);
       if (chosen.kind !== 'invalid-option') {
-        const note = { text: WORDING.tookAs(known?.because, node.text, option.label) };
+        const note = { text: say(ctx.deps.knowledge.wording, 'tookAs', { because: known?.because, question: node.text, answer: option.label }) };
         return [note, ...onFlowStep(ctx, flow, chosen)];
       }
     }
@@ -49,12 +50,12 @@ export function continueFlowWithText(ctx: TurnContext, flow: Flow, text: string)
   return undefined;
 }
 
-export function repeatQuestion(flow: Flow, state: ConversationState): Reply {
+export function repeatQuestion(wording: Wording, flow: Flow, state: ConversationState): Reply {
   const node = state.flow ? flow.nodes[state.flow.nodeId] : undefined;
-  if (node?.type !== 'question' || !state.flow) return { text: WORDING.pickAnOption };
+  if (node?.type !== 'question' || !state.flow) return { text: say(wording, 'pickAnOption') };
   return {
     title: flow.title,
-    text: WORDING.didNotCatch(node.text),
+    text: say(wording, 'didNotCatch', { question: node.text }),
     choices: node.options.map((o) => ({ id: CHOICE.flowOption(flow.id, state.flow?.nodeId ?? '', o.id), label: o.label })),
   };
 }

@@ -6,7 +6,7 @@ import { escalate, restart } from './control-replies.ts';
 import { STATUS_PAGE_ID, urlCheckChoice } from './diagnostics-replies.ts';
 import { extractEvidence, mergeEvidence } from './evidence.ts';
 import { onSolved } from './feedback-turn.ts';
-import { SOLVED_PROMPT } from './flow-replies.ts';
+import { solvedPrompt } from './flow-replies.ts';
 import { continueFlowWithText, repeatQuestion } from './flow-turn.ts';
 import { smallTalk, solvedAnswer, wantsHuman, wantsRestart } from './intents.ts';
 import type { Reply } from './seam.ts';
@@ -14,7 +14,8 @@ import { isStatusQuestion } from './status-question.ts';
 import { statusReplies } from './status-reply.ts';
 import type { TurnContext } from './turn-context.ts';
 import { withoutVisitorIps } from './visitor-ip.ts';
-import { WORDING } from './wording.ts';
+import type { Wording } from '../knowledge/wording.ts';
+import { say } from '../knowledge/wording.ts';
 
 /** Inside a tree, a reply of at most this many words answers the step; a longer one is a new question even without a code or another tree. */
 const SHORT_REPLY_WORDS = 6;
@@ -34,14 +35,15 @@ export async function onText(ctx: TurnContext, raw: string): Promise<Reply[]> {
 
 async function answerText(ctx: TurnContext, raw: string): Promise<Reply[]> {
   const { deps, notices } = ctx;
+  const { wording } = deps.knowledge;
   const normalized = normalizeInput(raw);
   if (!normalized.ok) return [{ text: normalized.message }];
   const redaction = redactSecrets(normalized.text);
   const text = withoutVisitorIps(redaction.text);
   ctx.userText = text;
-  if (normalized.truncated) notices.push({ text: WORDING.readFirstPart });
+  if (normalized.truncated) notices.push({ text: say(wording, 'readFirstPart') });
   if (redaction.found.length) {
-    notices.push({ text: WORDING.removedSecrets([...new Set(redaction.found)].join(', ')) });
+    notices.push({ text: say(wording, 'removedSecrets', { found: [...new Set(redaction.found)].join(', ') }) });
   }
   const { state } = ctx;
   if (wantsRestart(text)) return restart(ctx);
@@ -57,7 +59,7 @@ async function answerText(ctx: TurnContext, raw: string): Promise<Reply[]> {
     if (solved !== undefined) return onSolved(ctx, solved);
   }
   const talk = smallTalk(text);
-  if (talk) return [smallTalkReply(talk)];
+  if (talk) return [smallTalkReply(wording, talk)];
   if (isStatusQuestion(text)) {
     const status = await statusReplies(deps.knowledge, deps.diagnostics, state.facts);
     // "Is Cloudflare down? I get a 522": the status page first, then the code's own answer.
@@ -65,7 +67,7 @@ async function answerText(ctx: TurnContext, raw: string): Promise<Reply[]> {
     state.mode = 'feedback';
     state.flow = undefined;
     state.lastPage = { id: STATUS_PAGE_ID, title: 'Cloudflare Status' };
-    return [...status, { text: WORDING.didThatSolveIt, ...SOLVED_PROMPT }];
+    return [...status, { text: say(wording, 'didThatSolveIt'), ...solvedPrompt(wording) }];
   }
   if (state.mode === 'flow' && state.flow) {
     const flow = deps.knowledge.flowById.get(state.flow.flowId);
@@ -74,8 +76,8 @@ async function answerText(ctx: TurnContext, raw: string): Promise<Reply[]> {
       if (inFlow) return inFlow;
       const plan = answerPlan(deps.knowledge, text);
       const isNewQuestion = !plan.search.abstain && (plan.search.analysis.codes.length > 0 || plan.flow?.id !== flow.id || text.split(/\s+/).length > SHORT_REPLY_WORDS);
-      if (!isNewQuestion) return [repeatQuestion(flow, ctx.state)];
-      notices.push({ text: WORDING.leftFlow(flow.title) });
+      if (!isNewQuestion) return [repeatQuestion(wording, flow, ctx.state)];
+      notices.push({ text: say(wording, 'leftFlow', { title: flow.title }) });
       state.flow = undefined;
       state.mode = 'idle';
       return answerQuestion(ctx, text, plan);
@@ -84,7 +86,8 @@ async function answerText(ctx: TurnContext, raw: string): Promise<Reply[]> {
   return answerQuestion(ctx, text);
 }
 
-function smallTalkReply(kind: 'greeting' | 'help' | 'thanks'): Reply {
-  if (kind === 'thanks') return { text: WORDING.welcome };
-  return { text: kind === 'greeting' ? WORDING.greeting(WORDING.usage) : WORDING.usage };
+function smallTalkReply(wording: Wording, kind: 'greeting' | 'help' | 'thanks'): Reply {
+  if (kind === 'thanks') return { text: say(wording, 'welcome') };
+  const usage = say(wording, 'usage');
+  return { text: kind === 'greeting' ? say(wording, 'greeting', { usage }) : usage };
 }

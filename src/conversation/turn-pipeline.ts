@@ -11,7 +11,7 @@ import { turnSchema, type ConversationRef, type Reply, type TranscriptEntry, typ
 import { conversationStateSchema, freshState, type ConversationState } from './state.ts';
 import { appendTurn } from './transcript.ts';
 import type { TurnContext, TurnDeps } from './turn-context.ts';
-import { WORDING } from './wording.ts';
+import { say } from '../knowledge/wording.ts';
 
 /** Per-user and per-channel limits (src/safety/rate-limit.ts); a refusal without a notice is answered with silence. */
 export type RateCheck = (conversation: ConversationRef) => Promise<{ allowed: boolean; notice?: string }>;
@@ -48,7 +48,7 @@ export class TurnPipeline {
 
   async handle(rawTurn: Turn): Promise<Reply[]> {
     const parsed = turnSchema.safeParse(rawTurn);
-    if (!parsed.success) return [{ text: WORDING.unreadable }];
+    if (!parsed.success) return [{ text: say(this.deps.turnDeps().knowledge.wording, 'unreadable') }];
     const turn = parsed.data;
     const limit = await this.deps.rateCheck?.(turn.conversation);
     if (limit && !limit.allowed) return limit.notice ? [{ text: limit.notice }] : [];
@@ -65,8 +65,9 @@ export class TurnPipeline {
     if (!record || isExpired(record, this.deps.clock(), this.ttlMs)) return [];
     const state = conversationStateSchema.safeParse(record.state);
     if (!state.success) return [];
-    const pending = pendingStep(this.deps.turnDeps().knowledge, state.data);
-    return pending ? [{ text: WORDING.welcomeBack }, pending] : [];
+    const { knowledge } = this.deps.turnDeps();
+    const pending = pendingStep(knowledge, state.data);
+    return pending ? [{ text: say(knowledge.wording, 'welcomeBack') }, pending] : [];
   }
 
   private async handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
@@ -78,12 +79,13 @@ export class TurnPipeline {
     const stored = live ? conversationStateSchema.safeParse(live.state) : undefined;
     const state = stored?.success ? stored.data : freshState();
     const ctx: TurnContext = { deps: this.deps.turnDeps(), turn, state, notices: [] };
+    const { wording } = ctx.deps.knowledge;
 
     if (expired && turn.input.kind === 'choice') {
       await this.save(turn, key, freshState(), [], record?.createdAt);
-      return [{ text: WORDING.expiredChoice(this.deps.ttlMinutes), expired: true }];
+      return [{ text: say(wording, 'expiredChoice', { minutes: this.deps.ttlMinutes }), expired: true }];
     }
-    if (expired) ctx.notices.push({ text: WORDING.expiredFresh(this.deps.ttlMinutes) });
+    if (expired) ctx.notices.push({ text: say(wording, 'expiredFresh', { minutes: this.deps.ttlMinutes }) });
 
     const before = structuredClone(state);
     const observe = (replies: Reply[]) => this.observe({ turn, key, before, after: ctx.state, replies, userText: ctx.userText, outcome: ctx.outcome, latencyMs: performance.now() - started, at: now });
@@ -92,7 +94,7 @@ export class TurnPipeline {
       replies = await dispatch(ctx);
     } catch (error) {
       this.deps.logger.error({ err: error, conversation: key }, 'engine turn failed');
-      const sorry = [{ text: WORDING.engineApology }];
+      const sorry = [{ text: say(wording, 'engineApology') }];
       ctx.outcome = 'error';
       await observe(sorry);
       return sorry;
