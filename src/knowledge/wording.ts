@@ -28,6 +28,7 @@ export const TEXT_PLACEHOLDERS = {
   solvedYes: [],
   solvedNo: [],
   gladSolved: [],
+  notSolvedAnswer: [],
   lastSuggested: ['topic'],
   stepsAbove: [],
   whichMatches: [],
