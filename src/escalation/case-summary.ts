@@ -72,7 +72,7 @@ function stepLine(wording: Wording, step: PathStep): string {
 
 function ownerEscalation(input: EscalationInput, code: string | undefined): EscalationCase {
   const { facts, support, wording } = input;
-  const step = nextStep(support, facts.plan, input.caseUrl, input.topic ?? 'technical');
+  const step = nextStep(support, wording, facts.plan, input.caseUrl, input.topic ?? 'technical');
   const body: SummarySection[] = [
     { lines: [problemLine(wording, code, input.flowTitle)] },
     { heading: say(wording, 'caseDetails'), lines: describeEvidence(wording, facts) },
