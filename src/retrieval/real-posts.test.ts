@@ -109,6 +109,20 @@ describe('user words to docs words', () => {
   });
 });
 
+describe('two concepts said apart in one post', () => {
+  it('a country and its networks, sentences apart, is network-level blocking', () => {
+    const post = 'Visitors on mobile networks inside Turkey cannot open the shop. The ISP seems to answer the lookups with a fake address. From abroad everything is fine.';
+    expect(top(post)).toBe('potential-isp-blocking');
+  });
+
+  it('a site owner blocking countries with their own rules is not network-level blocking', () => {
+    const post = 'I set up a firewall rule that blocks a few countries, and now my uptime monitor from Germany gets error 1020 on every check.';
+    expect(top(post)).toBe('error-1020');
+    // It may still rank on its words; it is not pushed forward as the concept's page.
+    expect(searcher.search(post).docs.filter((d) => d.why === 'hint').map((d) => d.id)).not.toContain('potential-isp-blocking');
+  });
+});
+
 describe('the answer policy', () => {
   const base: AnswerFeatures = { pinned: false, specificCode: false, hinted: false, outOfScope: false, bestScore: 30, lead: 0.3, coverage: 0.8, about: true, errorSignal: true, knownTerms: 8, unknownShare: 0.1, onlyUnknownCode: false };
   const policy = answerPolicySchema.parse(JSON.parse(JSON.stringify(searcher['policy' as keyof typeof searcher])));
