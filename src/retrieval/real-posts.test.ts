@@ -50,6 +50,7 @@ describe('numbers pin a page only in an error context', () => {
     ['a count of keys', 'my KV list returns only 1000 keys'],
     ['a status from another product', 'I see an R2 500 in the demo'],
     ['a WARP client status', 'wgcf 429 on register'],
+    ['a MySQL error with its SQLSTATE', 'the app log says ERROR 1040 (HY000): Too many connections after we moved behind the proxy'],
   ])('not for %s', (_what, question) => {
     const result = searcher.search(question);
     expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
