@@ -93,13 +93,26 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   return { codes, explicitCodes: explicit };
 }
 
-/** "Error code: 600010", "Código de erro: 600010", "error 10039": a code, in any of the languages we read. */
-const STATED_CODE = /\b(?:error|erro|erreur|fehler|ошибк\w*)?\s*(?:code|código|codigo|код)\s*(?:de\s+erro|d'erreur|ошибки)?\s*[:#=]?\s*(\d{3,7})\b|\berror\s*[:#]?\s*(\d{3,7})\b/giu;
+/**
+ * A code stated as such, in any of the languages we read: "Error code: 600010", "Código de erro:
+ * 600010", "error 10039", "ERROR-68058", an API body's `"code":10010`, "错误码 1068", "1068 是什么错误",
+ * and a quoted message that opens with its number ("1068 Permission denied").
+ */
+const STATED_CODE = new RegExp(
+  [
+    String.raw`\b(?:error|erro|erreur|fehler|ошибк\w*)?\s*(?:code|código|codigo|код)"?\s*(?:de\s+erro|d'erreur|ошибки)?\s*[:#=]?\s*(\d{3,7})\b`,
+    String.raw`\berror\s*[:#-]?\s*(\d{3,7})\b`,
+    String.raw`(?:错误|錯誤)(?:代码|代碼|码|碼)?\s*[:：]?\s*(\d{3,7})\b`,
+    String.raw`\b(\d{3,7})\s*(?:是什么|是什麼)?(?:错误|錯誤)`,
+    String.raw`["“„«'](\d{3,7})\s+\p{L}{3,}`,
+  ].join('|'),
+  'giu',
+);
 
 export function extractUnknownCodes(text: string, knownCodes: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(STATED_CODE)) {
-    const code = m[1] ?? m[2];
+    const code = m.slice(1).find((group) => group !== undefined);
     if (code && !knownCodes.has(code) && !FOREIGN_ERROR_CUE.test(text.slice(Math.max(0, m.index - 12), m.index + 6))) found.add(code);
   }
   return [...found];

@@ -70,9 +70,26 @@ describe('numbers pin a page only in an error context', () => {
   });
 
   it('abstains on other products the docs do not cover, even with a number in them', () => {
-    for (const question of ['the R2 demo returns 500 in chrome', 'my KV list returns only 1000 keys', 'Turnstile widget shows 600010', 'Código de erro: 600010 ao me inscrever']) {
+    for (const question of [
+      'the R2 demo returns 500 in chrome',
+      'my KV list returns only 1000 keys',
+      'Turnstile widget shows 600010',
+      'Código de erro: 600010 ao me inscrever',
+      'WARP keeps disconnecting on my laptop since the last update',
+    ]) {
       expect(searcher.search(question).abstain, question).toBe(true);
     }
+  });
+});
+
+describe('a code no page knows, however it is written, is another product talking', () => {
+  it.each([
+    ['a log line with a dash', 'the backup plugin logs ERROR-40213: upstream refused the token, every night'],
+    ['an API body', 'creating the record fails with {"success":false,"errors":[{"code":10999,"message":"zone.not_found"}]}'],
+    ['a quoted message that opens with its number', 'the script stops with "1099 Quota exhausted" when it syncs the zones'],
+    ['Chinese, the number before the word for error', '调用接口的时候一直返回 1099 错误，这是什么意思？'],
+  ])('%s abstains', (_what, question) => {
+    expect(searcher.search(question).abstain, question).toBe(true);
   });
 });
 
@@ -103,6 +120,7 @@ describe('user words to docs words', () => {
     ['reaching a person', 'how can I speak to a human at cloudflare', 'contacting-cloudflare-support'],
     ['a big upload failing', 'uploads over 100MB fail on my nextcloud behind cloudflare', 'error-413'],
     ['a country that cannot reach the site', 'our shop is blocked in my country by the government, other countries are fine', 'potential-isp-blocking'],
+    ['a government block page', 'some visitors get a page saying the site was blocked under a court order instead of our shop', 'potential-isp-blocking'],
     ['a far away data center', 'my requests are routed to a data center far away from me', 'geographic-traffic-routing'],
     ['a browser check that loops', 'the checking your browser page loops forever on one site', 'error-403'],
   ])('%s', (_what, question, page) => {
