@@ -128,6 +128,29 @@ describe('user words to docs words', () => {
   });
 });
 
+describe('the page that answers, not its neighbour', () => {
+  it.each([
+    ["a code's own page before its family's overview", 'importing our CSV into Bulk Redirects fails: the list add operation contains duplicate items', 'error-10028'],
+    ['a crawler before the status it reports', 'Google Search Console shows a 403 on every page since we put the site behind Cloudflare', 'troubleshooting-crawl-errors'],
+    ['a plugin before the platform', 'Jetpack says it cannot connect to my blog since I moved the DNS to Cloudflare', 'wordpress-jetpack-and-cloudflare'],
+    ["Russia's throttling by its signature", 'visitors in Russia say our pages stop loading after roughly 16 KB', 'service-disruption'],
+    ['a status line of HTTP/2', 'curl -sI https://shop.example.com prints HTTP/2 502 and server: cloudflare', 'error-502-504'],
+  ])('%s', (_what, question, page) => {
+    expect(top(question)).toBe(page);
+  });
+
+  it('a number the post counts with is not a code where it appears again bare', () => {
+    const result = searcher.search('our API client sends 1015 requests per minute at peak. is 1015 too many for the free plan?');
+    expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
+  });
+
+  it('an account suspended under the terms of service is outside the docs', () => {
+    const result = searcher.search('Cloudflare deactivated my website for a violation of the terms of service, how do I appeal?');
+    expect(result.abstain).toBe(true);
+    expect(result.outOfScope?.id).toBe('account-access');
+  });
+});
+
 describe('two concepts said apart in one post', () => {
   it('a country and its networks, sentences apart, is network-level blocking', () => {
     const post = 'Visitors on mobile networks inside Turkey cannot open the shop. The ISP seems to answer the lookups with a fake address. From abroad everything is fine.';

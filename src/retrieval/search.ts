@@ -144,9 +144,15 @@ export class Searcher {
     const stated = analysis.codes
       .filter((c) => this.kb.codes.has(c) && (isCloudflareCode(c) || (analysis.explicitCodes.includes(c) && Number(c) >= 400)))
       .sort((a, b) => Number(isCloudflareCode(b)) - Number(isCloudflareCode(a)));
+    // A page a phrase names ("googlebot" -> crawl errors) explains a plain HTTP status better than
+    // that status's generic page ("Googlebot gets 403"), so it ranks between Cloudflare's codes and plain ones.
     for (const code of stated) for (const id of this.kb.codes.get(code) ?? []) {
       const page = this.kb.pageById.get(id);
-      if (page) add(page, 1, 'code');
+      if (page) add(page, isCloudflareCode(code) ? 1 : PLAIN_STATUS_PIN_SCORE, 'code');
+    }
+    for (const id of expansion.pages) {
+      const page = this.kb.pageById.get(id);
+      if (page) add(page, PAGE_HINT_SCORE, 'hint');
     }
     // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
     //    ("522 on my homepage") rank their page above plain text matches without pinning it.
@@ -182,7 +188,7 @@ export class Searcher {
     // 4. Post-mortems and blog text fill gaps, only for questions without a code, never above a docs answer.
     if (!analysis.codes.length) this.addSecondary(hits, terms, needs, topText, outcome === 'answer');
 
-    const docs = [...hits.values()].filter((h) => h.why !== 'text' || h.score >= 0.1).sort((a, b) => b.score - a.score || order(a) - order(b)).slice(0, k);
+    const docs = preferSpecificPage([...hits.values()].filter((h) => h.why !== 'text' || h.score >= 0.1).sort((a, b) => b.score - a.score || order(a) - order(b))).slice(0, k);
     return {
       query,
       analysis,
@@ -228,6 +234,27 @@ export class Searcher {
 export function isCloudflareCode(code: string): boolean {
   const n = Number(code);
   return (n >= 520 && n <= 530) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
+}
+
+/** Below a Cloudflare code's pin (1) and above a code a phrase hints (0.9). */
+const PAGE_HINT_SCORE = 0.97;
+const PLAIN_STATUS_PIN_SCORE = 0.95;
+/** How close a code's own page must come to its family's overview to take its place. */
+const SPECIFIC_PAGE_SHARE = 0.8;
+
+/**
+ * A family overview ("Cloudflare 10xxx errors") lists every code with a line each, so a post about
+ * one of them matches the overview about as well as that code's own page, which is the one that
+ * answers it. When text or a phrase hint ("bulk redirects") puts the overview first and one of its own pages close behind
+ * (its URL lies under the overview's), that page goes first.
+ */
+function preferSpecificPage(ranked: DocHit[]): DocHit[] {
+  const [first] = ranked;
+  // A code pinned the first page: that is the user's own code, not a family guess.
+  if (!first || first.why === 'code') return ranked;
+  const parent = first.url.endsWith('/') ? first.url : `${first.url}/`;
+  const child = ranked.slice(1, 3).find((h) => h.why === 'text' && h.url.startsWith(parent) && h.score >= SPECIFIC_PAGE_SHARE * first.score);
+  return child ? [child, ...ranked.filter((h) => h !== child)] : ranked;
 }
 
 function order(hit: DocHit): number {
