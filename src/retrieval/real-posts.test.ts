@@ -101,6 +101,8 @@ describe('questions in other languages', () => {
     ['Russian, a symptom', 'После подключения к Cloudflare сайт выдаёт ошибку: слишком много переадресаций', '3xx-redirection', 'ru'],
     ['French, a code', "J'ai une erreur 526 sur mon site depuis ce matin", 'error-526', 'fr'],
     ['Portuguese, a symptom', 'Não consigo acessar meu site, aparece acesso negado', 'error-1020', 'pt'],
+    ['Spanish, a country and its networks', 'Desde España no puedo abrir la tienda, ni con datos móviles ni con el operador de casa', 'potential-isp-blocking', 'es'],
+    ['Russian, the 16 KB throttling', 'У пользователей в России сайт за Cloudflare грузит только первые 16 кб и зависает', 'service-disruption', 'ru'],
   ])('%s finds its page and says which language it read', (_what, question, page, language) => {
     const result = searcher.search(question);
     expect(result.docs[0]?.id).toBe(page);
