@@ -2,13 +2,13 @@ import type { DocPage, KnowledgeBase, SecondaryDoc } from '../knowledge/schema.t
 import { analyzeQuery, type QueryAnalysis } from './analyze-query.ts';
 import { decideOutcome, type AnswerFeatures, type AnswerOutcome, type AnswerPolicy } from './answer-policy.ts';
 import { Bm25Index } from './bm25.ts';
-import { translateForSearch, type Language, type Languages } from './language.ts';
+import { languageMatcher, translateForSearch, type Language, type LanguageMatcher, type Languages } from './language.ts';
 import { segmentMessage, withoutAddresses } from './message-signals.ts';
 import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type WeightedTerm } from './query-terms.ts';
-import { outOfScopeTopic, type OutOfScopeTopic, type Scope } from './scope.ts';
+import { outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
-import { capLongTokens, tokenize } from './tokenize.ts';
+import { capLongTokens, stem, tokenize, words } from './tokenize.ts';
 
 export type DocHit = {
   id: string;
@@ -65,14 +65,14 @@ export class Searcher {
   private readonly pageNumber: Map<string, number>;
   /** Terms of each page's title, slug, description and headings: what the page is about. */
   private readonly aboutTerms: Set<string>[];
-  private readonly scope: Scope;
-  private readonly languages: Languages | undefined;
+  private readonly scope: ScopeMatcher;
+  private readonly languages: LanguageMatcher | undefined;
   private readonly policy: AnswerPolicy;
 
   constructor(private readonly kb: KnowledgeBase, knowledge: SearchKnowledge) {
-    this.scope = knowledge.scope ?? { outOfScope: [] };
+    this.scope = scopeMatcher(knowledge.scope ?? { outOfScope: [] });
     this.pageNumber = new Map(kb.pages.map((p, i) => [p.id, i]));
-    this.languages = knowledge.languages;
+    this.languages = knowledge.languages ? languageMatcher(knowledge.languages) : undefined;
     this.policy = knowledge.policy;
     this.pageIndex = new Bm25Index(
       kb.pages.map((p) => ({
@@ -116,19 +116,29 @@ export class Searcher {
     const analysis = analyzeQuery(text, this.knownCodes);
     // The message is cut once; a translation only adds its own segments.
     const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
-    const expansion = this.expander.expand(text, withoutAddresses(text));
+    // Synonym phrases and out-of-scope topics both read the whole text's words by stem.
+    const textStems = words(text).map(stem);
+    const expansion = this.expander.expand(textStems, withoutAddresses(text));
     const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
 
     // Section scores once per query, for each page's deep link. (Mixing them into the page's
     // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
     const bestSection = new Map<number, { index: number; score: number }>();
-    for (const [i, score] of this.sectionIndex.score(terms)) {
+    const sectionScores = this.sectionIndex.score(terms);
+    for (let k = 0; k < sectionScores.count; k++) {
+      const i = sectionScores.docs[k] as number;
+      const score = sectionScores.scoreOf[i] as number;
       const page = this.pageOfSection[i] ?? -1;
       if (score > (bestSection.get(page)?.score ?? 0)) bestSection.set(page, { index: i, score });
     }
-    const ranked = [...this.pageIndex.score(terms).entries()]
-      .map(([i, score]) => ({ index: i, page: this.kb.pages[i] as DocPage, score }))
-      .sort((a, b) => b.score - a.score);
+    const pageScores = this.pageIndex.score(terms);
+    const ranked: { index: number; page: DocPage; score: number }[] = [];
+    for (let k = 0; k < pageScores.count; k++) {
+      const i = pageScores.docs[k] as number;
+      ranked.push({ index: i, page: this.kb.pages[i] as DocPage, score: pageScores.scoreOf[i] as number });
+    }
+    // Stable: equal scores keep the order the documents were first reached in.
+    ranked.sort((a, b) => b.score - a.score);
     const best = ranked[0];
     const topText = best?.score ?? 0;
     const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
@@ -160,7 +170,7 @@ export class Searcher {
     for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? TEXT_SCORE_CAP * (r.score / topText) : 0, 'text');
 
     const pinned = stated.length > 0;
-    const outOfScope = outOfScopeTopic(this.scope, text);
+    const outOfScope = outOfScopeTopic(this.scope, textStems);
     const second = ranked[1]?.score ?? 0;
     const features: AnswerFeatures = {
       pinned,
@@ -197,7 +207,10 @@ export class Searcher {
   }
 
   private addSecondary(hits: Map<string, DocHit>, terms: WeightedTerm[], needs: Parameters<typeof coverage>[1], topText: number, docsAnswer: boolean): void {
-    for (const [i, score] of this.secondaryIndex.score(terms)) {
+    const scores = this.secondaryIndex.score(terms);
+    for (let k = 0; k < scores.count; k++) {
+      const i = scores.docs[k] as number;
+      const score = scores.scoreOf[i] as number;
       const doc = this.kb.secondary[i] as SecondaryDoc;
       const relative = topText > 0 ? (SECONDARY_FACTOR * score) / topText : 0;
       if (relative <= 0.3 || coverage(this.secondaryIndex.matchedTerms(i, terms), needs) < 0.6) continue;
