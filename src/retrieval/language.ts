@@ -32,7 +32,12 @@ export function loadLanguages(file: string): Languages {
   return loadYamlFile(file, languagesSchema, LanguagesError);
 }
 
-const SCRIPT_RE = { cyrillic: /\p{Script=Cyrillic}/gu, han: /\p{Script=Han}/gu } as const;
+/** A script's characters, and everything else (to count the script's characters without an array of matches). */
+const SCRIPT_RE = {
+  cyrillic: { any: /\p{Script=Cyrillic}/u, others: /\P{Script=Cyrillic}+/gu },
+  han: { any: /\p{Script=Han}/u, others: /\P{Script=Han}+/gu },
+} as const;
+const NOT_LETTERS = /\P{L}+/gu;
 const MIN_MARKERS = 2;
 /** A few marker words in a long English post ("de", "la") are names, not a language. */
 const MIN_MARKER_SHARE = 0.15;
@@ -53,11 +58,13 @@ export function languageMatcher(languages: Languages): LanguageMatcher {
 }
 
 function detect(languages: LanguageMatcher, text: string, segments: Segment[]): CompiledLanguage | undefined {
-  const letters = (text.match(/\p{L}/gu) ?? []).length || 1;
+  let letters: number | undefined;
   for (const compiled of languages) {
     const { script } = compiled.lang;
-    if (script === 'latin') continue;
-    if ((text.match(SCRIPT_RE[script]) ?? []).length / letters > 0.3) return compiled;
+    // Most questions hold no character of the script at all: one scan says so.
+    if (script === 'latin' || !SCRIPT_RE[script].any.test(text)) continue;
+    letters ??= codePoints(text.replace(NOT_LETTERS, '')) || 1;
+    if (codePoints(text.replace(SCRIPT_RE[script].others, '')) / letters > 0.3) return compiled;
   }
   // Addresses and pasted machine lines are no language: "shop.example.com" and "loc=DE" hold "com" and "de".
   const ws = words(segments.filter((s) => s.kind !== 'machine').map((s) => s.text).join(' '));
@@ -69,6 +76,13 @@ function detect(languages: LanguageMatcher, text: string, segments: Segment[]): 
     if (distinct >= MIN_MARKERS && found.length / Math.max(1, ws.length) >= MIN_MARKER_SHARE && found.length > (best?.hits ?? 0)) best = { compiled, hits: found.length };
   }
   return best?.compiled;
+}
+
+/** Characters, not UTF-16 units: a Han character outside the BMP counts once, as a match of /\p{Han}/u did. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }
 
 /**

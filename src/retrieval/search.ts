@@ -8,6 +8,7 @@ import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type WeightedTerm }
 import { outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
+import { bestSections, findBestSections, topDocs, type BestSections } from './search-ranking.ts';
 import { capLongTokens, stem, tokenize, words } from './tokenize.ts';
 
 export type DocHit = {
@@ -61,8 +62,12 @@ export class Searcher {
   private readonly expander: SynonymExpander;
   private readonly knownCodes: ReadonlySet<string>;
   /** section index -> page index, and page id -> page index. */
-  private readonly pageOfSection: number[] = [];
+  private readonly pageOfSection: Int32Array;
   private readonly pageNumber: Map<string, number>;
+  /** section index -> its anchor, for the deep link. */
+  private readonly sectionAnchor: (string | undefined)[];
+  /** The current query's best section of each page (reused: a search runs to the end before the next). */
+  private readonly bestSection: BestSections;
   /** Terms of each page's title, slug, description and headings: what the page is about. */
   private readonly aboutTerms: Set<string>[];
   private readonly scope: ScopeMatcher;
@@ -87,13 +92,17 @@ export class Searcher {
       })),
       PAGE_FIELDS,
     );
+    const pageOfSection: number[] = [];
     const sectionDocs = kb.pages.flatMap((p, pageIdx) =>
       p.sections.map((s) => {
-        this.pageOfSection.push(pageIdx);
+        pageOfSection.push(pageIdx);
         return { key: `${p.id}#${s.anchor}`, fields: { heading: tokenize(s.heading), trail: tokenize(s.trail.slice(0, -1).join(' ')), text: tokenize(s.text) } };
       }),
     );
     this.sectionIndex = new Bm25Index(sectionDocs, SECTION_FIELDS);
+    this.pageOfSection = Int32Array.from(pageOfSection);
+    this.sectionAnchor = this.sectionIndex.keys.map((key) => key.split('#')[1]);
+    this.bestSection = bestSections(kb.pages.length);
     this.secondaryIndex = new Bm25Index(
       kb.secondary.map((d) => ({ key: d.id, fields: { title: tokenize(d.title), body: tokenize(d.text) } })),
       { title: 3, body: 1 },
@@ -123,29 +132,17 @@ export class Searcher {
 
     // Section scores once per query, for each page's deep link. (Mixing them into the page's
     // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
-    const bestSection = new Map<number, { index: number; score: number }>();
-    const sectionScores = this.sectionIndex.score(terms);
-    for (let k = 0; k < sectionScores.count; k++) {
-      const i = sectionScores.docs[k] as number;
-      const score = sectionScores.scoreOf[i] as number;
-      const page = this.pageOfSection[i] ?? -1;
-      if (score > (bestSection.get(page)?.score ?? 0)) bestSection.set(page, { index: i, score });
-    }
+    findBestSections(this.bestSection, this.sectionIndex.score(terms), this.pageOfSection);
+    // Only the few best pages are used: the best two for the policy, k + 3 for the text hits.
     const pageScores = this.pageIndex.score(terms);
-    const ranked: { index: number; page: DocPage; score: number }[] = [];
-    for (let k = 0; k < pageScores.count; k++) {
-      const i = pageScores.docs[k] as number;
-      ranked.push({ index: i, page: this.kb.pages[i] as DocPage, score: pageScores.scoreOf[i] as number });
-    }
-    // Stable: equal scores keep the order the documents were first reached in.
-    ranked.sort((a, b) => b.score - a.score);
+    const ranked = topDocs(pageScores, Math.max(2, k + 3)).map((i) => ({ index: i, page: this.kb.pages[i] as DocPage, score: pageScores.scoreOf[i] as number }));
     const best = ranked[0];
     const topText = best?.score ?? 0;
     const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
 
     const hits = new Map<string, DocHit>();
     const add = (page: DocPage, score: number, why: DocHit['why']) => {
-      if (!hits.has(page.id)) hits.set(page.id, { id: page.id, title: page.title, url: page.url, score, kind: 'docs', why, ...this.sectionOf(page, bestSection) });
+      if (!hits.has(page.id)) hits.set(page.id, { id: page.id, title: page.title, url: page.url, score, kind: 'docs', why, ...this.sectionOf(page) });
     };
     // 1. Codes stated in an error context pin their pages first, Cloudflare's own codes before
     //    the HTTP status they are served with ("403 ... Error 1034": 1034 explains the 403).
@@ -229,9 +226,10 @@ export class Searcher {
     return terms.some((t) => t.weight > PHRASE_EXPANSION_WEIGHT && about?.has(t.term));
   }
 
-  private sectionOf(page: DocPage, bestSection: Map<number, { index: number; score: number }>): Pick<DocHit, 'section'> {
-    const best = bestSection.get(this.pageNumber.get(page.id) ?? -1);
-    const anchor = best ? this.sectionIndex.keys[best.index]?.split('#')[1] : undefined;
+  private sectionOf(page: DocPage): Pick<DocHit, 'section'> {
+    const pageIndex = this.pageNumber.get(page.id);
+    const best = pageIndex === undefined ? -1 : (this.bestSection.section[pageIndex] as number);
+    const anchor = best >= 0 ? this.sectionAnchor[best] : undefined;
     const section = anchor ? page.sections.find((s) => s.anchor === anchor) : undefined;
     return section ? { section: { anchor: section.anchor, heading: section.heading } } : {};
   }

@@ -78,5 +78,6 @@ export function words(text: string): string[] {
 export const MAX_TOKEN_CHARS = 256;
 
 export function capLongTokens(text: string): string {
+  if (text.length <= MAX_TOKEN_CHARS) return text; // nothing can be too long
   return text.replace(/\S{257,}/g, (m) => m.slice(0, MAX_TOKEN_CHARS));
 }
