@@ -4,11 +4,12 @@ import { decideOutcome, type AnswerFeatures, type AnswerOutcome, type AnswerPoli
 import { Bm25Index } from './bm25.ts';
 import { languageMatcher, translateForSearch, type Language, type LanguageMatcher, type Languages } from './language.ts';
 import { segmentMessage, withoutAddresses } from './message-signals.ts';
-import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type WeightedTerm } from './query-terms.ts';
+import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type Need, type WeightedTerm } from './query-terms.ts';
 import { outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
 import { bestSections, findBestSections, topDocs, type BestSections } from './search-ranking.ts';
+import { warmUp, warmUpQuestions, type WarmUpReport } from './search-warm-up.ts';
 import { capLongTokens, stem, tokenize, words } from './tokenize.ts';
 
 export type DocHit = {
@@ -116,61 +117,25 @@ export class Searcher {
     this.knownCodes = new Set(kb.codes.keys());
   }
 
+  /** Warms the search code up at start-up (see search-warm-up.ts); the same questions each time for the same knowledge. */
+  warmUp(options: { rounds?: number; signal?: AbortSignal } = {}): Promise<WarmUpReport> {
+    const questions = warmUpQuestions(this.kb, this.languages?.map((l) => l.lang) ?? []);
+    return warmUp((q) => this.search(q), questions, options);
+  }
+
+  // search() runs in steps, each its own method: V8 optimises (and after a deoptimisation
+  // re-optimises) each one on its own, instead of one function with everything inlined,
+  // which took 100-300 ms of compiler time per attempt while a fresh process settled.
   search(query: string, k = 5): SearchResult {
-    const capped = capLongTokens(query);
-    const querySegments = segmentMessage(capped);
-    const translated = this.languages ? translateForSearch(this.languages, capped, querySegments) : undefined;
-    // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
-    const text = translated ? `${capped}\n${translated.english}` : capped;
-    const analysis = analyzeQuery(text, this.knownCodes);
-    // The message is cut once; a translation only adds its own segments.
-    const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
-    // Synonym phrases and out-of-scope topics both read the whole text's words by stem.
-    const textStems = words(text).map(stem);
-    const expansion = this.expander.expand(textStems, withoutAddresses(text));
-    const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
+    const read = this.readQuery(query);
+    const { analysis, translated, segments, terms, needs, unknownTerms } = read;
+    const { ranked, best, topText, bestCoverage } = this.rankPages(terms, needs, k);
+    const { hits, stated, hinted } = this.docHits(read, ranked, topText, k);
 
-    // Section scores once per query, for each page's deep link. (Mixing them into the page's
-    // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
-    findBestSections(this.bestSection, this.sectionIndex.score(terms), this.pageOfSection);
-    // Only the few best pages are used: the best two for the policy, k + 3 for the text hits.
-    const pageScores = this.pageIndex.score(terms);
-    const ranked = topDocs(pageScores, Math.max(2, k + 3)).map((i) => ({ index: i, page: this.kb.pages[i] as DocPage, score: pageScores.scoreOf[i] as number }));
-    const best = ranked[0];
-    const topText = best?.score ?? 0;
-    const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
-
-    const hits = new Map<string, DocHit>();
-    const add = (page: DocPage, score: number, why: DocHit['why']) => {
-      if (!hits.has(page.id)) hits.set(page.id, { id: page.id, title: page.title, url: page.url, score, kind: 'docs', why, ...this.sectionOf(page) });
-    };
-    // 1. Codes stated in an error context pin their pages first, Cloudflare's own codes before
-    //    the HTTP status they are served with ("403 ... Error 1034": 1034 explains the 403).
-    // A bare Cloudflare code ("cloudfare 521") is unambiguous; a bare HTTP status ("R2 500 in the demo")
-    // and a success or redirect status ("commenting it out gives 200") are context: they only hint.
-    const stated = analysis.codes
-      .filter((c) => this.kb.codes.has(c) && (isCloudflareCode(c) || (analysis.explicitCodes.includes(c) && Number(c) >= 400)))
-      .sort((a, b) => Number(isCloudflareCode(b)) - Number(isCloudflareCode(a)));
-    for (const code of stated) for (const id of this.kb.codes.get(code) ?? []) {
-      const page = this.kb.pageById.get(id);
-      if (page) add(page, 1, 'code');
-    }
-    // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
-    //    ("522 on my homepage") rank their page above plain text matches without pinning it.
-    const bare = analysis.codes.filter((c) => !stated.includes(c));
-    const hinted = [...[...bare, ...expansion.codes].flatMap((c) => this.kb.codes.get(c)?.slice(0, 1) ?? []), ...expansion.pages];
-    for (const id of hinted) {
-      const page = this.kb.pageById.get(id);
-      if (page) add(page, 0.9, 'hint');
-    }
-    // 3. Text relevance, relative to the best text score.
-    for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? TEXT_SCORE_CAP * (r.score / topText) : 0, 'text');
-
-    const pinned = stated.length > 0;
-    const outOfScope = outOfScopeTopic(this.scope, textStems);
+    const outOfScope = outOfScopeTopic(this.scope, read.textStems);
     const second = ranked[1]?.score ?? 0;
     const features: AnswerFeatures = {
-      pinned,
+      pinned: stated.length > 0,
       specificCode: stated.some(isCloudflareCode),
       hinted: hinted.length > 0,
       outOfScope: outOfScope !== undefined,
@@ -201,6 +166,68 @@ export class Searcher {
       ...(outOfScope ? { outOfScope } : {}),
       ...(translated ? { language: translated.language } : {}),
     };
+  }
+
+  /** What the message says: its language, codes and addresses, segments, synonym expansion and weighted terms. */
+  private readQuery(query: string) {
+    const capped = capLongTokens(query);
+    const querySegments = segmentMessage(capped);
+    const translated = this.languages ? translateForSearch(this.languages, capped, querySegments) : undefined;
+    // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
+    const text = translated ? `${capped}\n${translated.english}` : capped;
+    const analysis = analyzeQuery(text, this.knownCodes);
+    // The message is cut once; a translation only adds its own segments.
+    const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
+    // Synonym phrases and out-of-scope topics both read the whole text's words by stem.
+    const textStems = words(text).map(stem);
+    const expansion = this.expander.expand(textStems, withoutAddresses(text));
+    const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
+    return { analysis, translated, segments, textStems, expansion, terms, needs, unknownTerms };
+  }
+
+  /** Page and section scores, once per query; the few best pages and how well the best one covers the question. */
+  private rankPages(terms: WeightedTerm[], needs: Need[], k: number) {
+    // Section scores once per query, for each page's deep link. (Mixing them into the page's
+    // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
+    findBestSections(this.bestSection, this.sectionIndex.score(terms), this.pageOfSection);
+    // Only the few best pages are used: the best two for the policy, k + 3 for the text hits.
+    const pageScores = this.pageIndex.score(terms);
+    const ranked = topDocs(pageScores, Math.max(2, k + 3)).map((i) => ({ index: i, page: this.kb.pages[i] as DocPage, score: pageScores.scoreOf[i] as number }));
+    const best = ranked[0];
+    const topText = best?.score ?? 0;
+    const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
+    return { ranked, best, topText, bestCoverage };
+  }
+
+  /** The docs pages to offer, by id: pinned by a code, hinted by a phrase or a bare code, then by text. */
+  private docHits(read: Pick<ReturnType<Searcher['readQuery']>, 'analysis' | 'expansion'>, ranked: { page: DocPage; score: number }[], topText: number, k: number) {
+    const { analysis, expansion } = read;
+    const hits = new Map<string, DocHit>();
+    const add = (page: DocPage, score: number, why: DocHit['why']) => {
+      if (!hits.has(page.id)) hits.set(page.id, { id: page.id, title: page.title, url: page.url, score, kind: 'docs', why, ...this.sectionOf(page) });
+    };
+    // 1. Codes stated in an error context pin their pages first, Cloudflare's own codes before
+    //    the HTTP status they are served with ("403 ... Error 1034": 1034 explains the 403).
+    // A bare Cloudflare code ("cloudfare 521") is unambiguous; a bare HTTP status ("R2 500 in the demo")
+    // and a success or redirect status ("commenting it out gives 200") are context: they only hint.
+    const stated = analysis.codes
+      .filter((c) => this.kb.codes.has(c) && (isCloudflareCode(c) || (analysis.explicitCodes.includes(c) && Number(c) >= 400)))
+      .sort((a, b) => Number(isCloudflareCode(b)) - Number(isCloudflareCode(a)));
+    for (const code of stated) for (const id of this.kb.codes.get(code) ?? []) {
+      const page = this.kb.pageById.get(id);
+      if (page) add(page, 1, 'code');
+    }
+    // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
+    //    ("522 on my homepage") rank their page above plain text matches without pinning it.
+    const bare = analysis.codes.filter((c) => !stated.includes(c));
+    const hinted = [...[...bare, ...expansion.codes].flatMap((c) => this.kb.codes.get(c)?.slice(0, 1) ?? []), ...expansion.pages];
+    for (const id of hinted) {
+      const page = this.kb.pageById.get(id);
+      if (page) add(page, 0.9, 'hint');
+    }
+    // 3. Text relevance, relative to the best text score.
+    for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? TEXT_SCORE_CAP * (r.score / topText) : 0, 'text');
+    return { hits, stated, hinted };
   }
 
   private addSecondary(hits: Map<string, DocHit>, terms: WeightedTerm[], needs: Parameters<typeof coverage>[1], topText: number, docsAnswer: boolean): void {
