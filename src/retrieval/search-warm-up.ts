@@ -24,7 +24,10 @@ import type { Languages } from './language.ts';
 export const WARM_UP_ROUNDS = 5;
 
 export function warmUpQuestions(kb: KnowledgeBase, languages: Languages['languages']): string[] {
-  const [code, pageIds] = [...kb.codes].find(([, ids]) => ids.length > 0) ?? ['522', []];
+  const answered = [...kb.codes].filter(([, ids]) => ids.length > 0);
+  // An HTTP status any server returns, and one of Cloudflare's own codes (1xxx), which pins its page: two paths.
+  const [code, pageIds] = answered.find(([c]) => Number(c) < 1000) ?? ['522', []];
+  const cloudflareCode = answered.find(([c]) => Number(c) >= 1000)?.[0] ?? '1020';
   const page = kb.pageById.get(pageIds[0] ?? '') ?? kb.pages[0];
   const title = page?.title ?? 'Cloudflare error';
   const section = page?.sections[0];
@@ -32,6 +35,7 @@ export function warmUpQuestions(kb: KnowledgeBase, languages: Languages['languag
   const long = title.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? 'connection';
   const typo = long.length > 4 ? `${long.slice(0, 2)}${long[3]}${long[2]}${long.slice(4)}` : long;
   const english = [
+    `what does error ${cloudflareCode} mean`,
     `${title} error ${code}`,
     // A real post's shape: a greeting, a quoted error in curly quotes, a pasted log line, addresses, a question.
     `Hi all — since yesterday my site shows “${title}” (HTTP ${code}). ${page?.description ?? ''}\n` +
