@@ -95,7 +95,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   // Compiles the search code before the first real question, in the background (src/retrieval/search-warm-up.ts).
   const warmUp = new AbortController();
   first.knowledge.runtime.searcher
-    .warmUp({ signal: warmUp.signal })
+    .warmUp({ signal: warmUp.signal, background: true })
     .then((report) => logger.debug(report, 'search warmed up'), (error: unknown) => logger.warn({ err: error }, 'search warm-up failed'));
   let knowledgeKey = first.key;
   let reloading: Promise<ReloadResult> | undefined;

@@ -9,7 +9,7 @@ import { outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type S
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
 import { bestSections, findBestSections, topDocs, type BestSections } from './search-ranking.ts';
-import { warmUp, warmUpQuestions, type WarmUpReport } from './search-warm-up.ts';
+import { warmUp, warmUpQuestions, type WarmUpOptions, type WarmUpReport } from './search-warm-up.ts';
 import { capLongTokens, stem, tokenize, words } from './tokenize.ts';
 
 export type DocHit = {
@@ -118,7 +118,7 @@ export class Searcher {
   }
 
   /** Warms the search code up at start-up (see search-warm-up.ts); the same questions each time for the same knowledge. */
-  warmUp(options: { rounds?: number; signal?: AbortSignal } = {}): Promise<WarmUpReport> {
+  warmUp(options: WarmUpOptions = {}): Promise<WarmUpReport> {
     const questions = warmUpQuestions(this.kb, this.languages?.map((l) => l.lang) ?? []);
     return warmUp((q) => this.search(q), questions, options);
   }
