@@ -180,7 +180,7 @@ export class Searcher {
     const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
     // Synonym phrases and out-of-scope topics both read the whole text's words by stem.
     const textStems = words(text).map(stem);
-    const expansion = this.expander.expand(textStems, withoutAddresses(text));
+    const expansion = this.expander.expandStems(textStems, withoutAddresses(text));
     const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
     return { analysis, translated, segments, textStems, expansion, terms, needs, unknownTerms };
   }
