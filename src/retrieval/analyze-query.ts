@@ -45,7 +45,7 @@ const NOT_CODES: RegExp[] = [
 const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages?|posts?|messages?|products?|orders?|downloads?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
-const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*(?:[123](?:\.[01])?\s+)?)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#=-]?\s*$/i;
+const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*(?:[123](?:\.[01])?\s+)?)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the|its|their|our|my|your|own|same|cloudflare'?s|branded|generic|plain|custom|default)\s+){0,3}(?:code\s*)?[:#=-]?\s*$/i;
 
 /**
  * Error numbers of other software that happen to look like ours: "os error 10054"

@@ -137,6 +137,9 @@ describe('the page that answers, not its neighbour', () => {
     ['a plugin before the platform', 'Jetpack says it cannot connect to my blog since I moved the DNS to Cloudflare', 'wordpress-jetpack-and-cloudflare'],
     ["Russia's throttling by its signature", 'visitors in Russia say our pages stop loading after roughly 16 KB', 'service-disruption'],
     ['a status line of HTTP/2', 'curl -sI https://shop.example.com prints HTTP/2 502 and server: cloudflare', 'error-502-504'],
+    ['a code after a cue and a few words', 'the origin returns its own 502 page, but visitors only see the branded 502 from the edge', 'error-502-504'],
+    ['a loop told with Flexible SSL', 'with SSL on Flexible the homepage loops, nginx logs show one 301 after another', '3xx-redirection'],
+    ['stale WordPress pages after an edit', 'after I edit a post in WordPress, visitors keep getting the old version for hours', 'cloudflare-wordpress-plugin-automatic-cache-management'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);
   });
