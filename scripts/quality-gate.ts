@@ -19,6 +19,8 @@ const STRICT = { minTop1: 0.9, everyNoneAbstains: true };
 const REGRESSION_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'regression.jsonl');
 const VAGUE_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'vague.jsonl');
 const HOLDOUT_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout.jsonl');
+const HOLDOUT_2_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-2.jsonl');
+const HOLDOUT_3_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-3.jsonl');
 
 function main(): number {
   let knowledge: EngineKnowledge;
@@ -36,6 +38,10 @@ function main(): number {
             { file: VAGUE_SET, minTop1: 0.8, everyNoneAbstains: false },
             // Real posts paraphrased from public threads after the rest was tuned, kept out of fit:policy (tests/fixtures/eval/HOLDOUT.md).
             { file: HOLDOUT_SET, minTop1: 0.85, everyNoneAbstains: false },
+            // The second one aims at pages the others use less; its first, blind run scored 71.7 %.
+            { file: HOLDOUT_2_SET, minTop1: 0.8, everyNoneAbstains: false },
+            // The third: the mix a help channel really gets; its blind run scored 81.7 %.
+            { file: HOLDOUT_3_SET, minTop1: 0.8, everyNoneAbstains: false },
           ];
     knowledge = loadEngineKnowledge(KNOWLEDGE_DIR);
   } catch (error) {

@@ -95,6 +95,11 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     diagnostics,
     observer: createTurnObserver({ logger, events, ...(metrics ? { metrics } : {}) }),
   });
+  // Compiles the search code before the first real question, in the background (src/retrieval/search-warm-up.ts).
+  const warmUp = new AbortController();
+  first.knowledge.runtime.searcher
+    .warmUp({ signal: warmUp.signal, background: true })
+    .then((report) => logger.debug(report, 'search warmed up'), (error: unknown) => logger.warn({ err: error }, 'search warm-up failed'));
   let knowledgeKey = first.key;
   let reloading: Promise<ReloadResult> | undefined;
 
@@ -142,6 +147,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     },
     events,
     async close() {
+      warmUp.abort();
       await Promise.allSettled([engine.close(), events.close()]);
     },
   };

@@ -45,7 +45,7 @@ const NOT_CODES: RegExp[] = [
 const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages?|posts?|messages?|products?|orders?|downloads?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
-const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the)\s+)?(?:code\s*)?[:#=-]?\s*$/i;
+const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*(?:[123](?:\.[01])?\s+)?)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the|its|their|our|my|your|own|same|cloudflare'?s|branded|generic|plain|custom|default)\s+){0,3}(?:code\s*)?[:#=-]?\s*$/i;
 
 /**
  * Error numbers of other software that happen to look like ours: "os error 10054"
@@ -71,6 +71,11 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   const explicit: string[] = [];
   // "err1020", "error1020", "1020error" are glued forms of a cue.
   const numberRe = /(?<![\d.,$€£])(?:(?<=\b(?:err|error|e|http|code))|\b)(\d{3,5})(?![\d.,]\d)(?:(?=error\b)|\b)/gi;
+  // A number the message uses as a count ("1200 requests per 300 seconds") is that count wherever
+  // else it appears bare ("is 1200 a per-zone limit?"); only a cue makes it a code there.
+  // Only plain counts qualify: a plural noun after it ("1200 requests", not "the 404 page") and not a path ("/404").
+  const isCount = (m: RegExpMatchArray & { index: number }) => masked[m.index - 1] !== '/' && COUNT_NOUNS.test(masked.slice(m.index + m[0].length)) && /^[ \t]*[a-z]+s\b/i.test(masked.slice(m.index + m[0].length));
+  const counts = new Set([...masked.matchAll(numberRe)].filter(isCount).map((m) => m[1]));
   for (const m of masked.matchAll(numberRe)) {
     const code = m[1];
     if (!code) continue;
@@ -85,6 +90,7 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const known = knownCodes ? knownCodes.has(code) : true;
     // A bare number must be a code the knowledge knows; a cued one must at least be plausible.
     if (!cued && !known) continue;
+    if (!cued && counts.has(code)) continue;
     // Plain 1xx-3xx numbers are usually counts ("100 pages"), so they need a cue.
     if (!cued && n < 400) continue;
     if (!codes.includes(code)) codes.push(code);

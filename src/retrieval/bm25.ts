@@ -5,6 +5,12 @@
  */
 export type FieldWeights = Record<string, number>;
 export type IndexedDoc = { key: string; fields: Record<string, string[]> };
+/**
+ * One query's scores: `docs[0..count)` are the documents reached, in the order they were first
+ * reached (what a Map's insertion order gave before), `scoreOf[doc]` the score of each.
+ * The arrays belong to the index and are reused: valid until its next `score` call.
+ */
+export type Scores = { readonly docs: Int32Array; readonly count: number; readonly scoreOf: Float64Array };
 
 const K1 = 1.2;
 const B = 0.6;
@@ -13,9 +19,12 @@ export class Bm25Index {
   /** term -> documents holding it, with the term's BM25 weight in each (length normalisation done at build time). */
   private readonly postings = new Map<string, { docs: Int32Array; weights: Float64Array; idf: number }>();
   readonly keys: string[];
+  /** Accumulators reused by every query, so scoring allocates nothing per document. */
+  private readonly scratch: { docs: Int32Array; count: number; scoreOf: Float64Array; reached: Uint8Array };
 
   constructor(docs: IndexedDoc[], weights: FieldWeights) {
     this.keys = docs.map((d) => d.key);
+    this.scratch = { docs: new Int32Array(docs.length), count: 0, scoreOf: new Float64Array(docs.length), reached: new Uint8Array(docs.length) };
     const lengths: number[] = [];
     const lists = new Map<string, { doc: number; tf: number }[]>();
     docs.forEach((doc, i) => {
@@ -68,18 +77,31 @@ export class Bm25Index {
    * less than typed words. One pass over the terms' postings, nothing per doc
    * but a number: which terms a doc matched is asked for separately (`matchedTerms`).
    */
-  score(terms: { term: string; weight: number }[]): Map<number, number> {
-    const scores = new Map<number, number>();
+  score(terms: { term: string; weight: number }[]): Scores {
+    const scratch = this.scratch;
+    const { docs: reachedDocs, scoreOf, reached } = scratch;
+    // Clear only what the previous query touched.
+    for (let k = 0; k < scratch.count; k++) {
+      const doc = reachedDocs[k] as number;
+      scoreOf[doc] = 0;
+      reached[doc] = 0;
+    }
+    let count = 0;
     for (const { term, weight } of terms) {
       const posting = this.postings.get(term);
       if (!posting) continue;
       const { docs, weights } = posting;
       for (let k = 0; k < docs.length; k++) {
         const doc = docs[k] as number;
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * (weights[k] as number));
+        if (reached[doc] === 0) {
+          reached[doc] = 1;
+          reachedDocs[count++] = doc;
+        }
+        scoreOf[doc] = (scoreOf[doc] as number) + weight * (weights[k] as number);
       }
     }
-    return scores;
+    scratch.count = count;
+    return { docs: reachedDocs, count, scoreOf };
   }
 
   /** The terms of `terms` that document `doc` contains. */

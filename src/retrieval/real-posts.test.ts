@@ -101,6 +101,8 @@ describe('questions in other languages', () => {
     ['Russian, a symptom', 'После подключения к Cloudflare сайт выдаёт ошибку: слишком много переадресаций', '3xx-redirection', 'ru'],
     ['French, a code', "J'ai une erreur 526 sur mon site depuis ce matin", 'error-526', 'fr'],
     ['Portuguese, a symptom', 'Não consigo acessar meu site, aparece acesso negado', 'error-1020', 'pt'],
+    ['Spanish, a country and its networks', 'Desde España no puedo abrir la tienda, ni con datos móviles ni con el operador de casa', 'potential-isp-blocking', 'es'],
+    ['Russian, the 16 KB throttling', 'У пользователей в России сайт за Cloudflare грузит только первые 16 кб и зависает', 'service-disruption', 'ru'],
   ])('%s finds its page and says which language it read', (_what, question, page, language) => {
     const result = searcher.search(question);
     expect(result.docs[0]?.id).toBe(page);
@@ -125,6 +127,32 @@ describe('user words to docs words', () => {
     ['a browser check that loops', 'the checking your browser page loops forever on one site', 'error-403'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);
+  });
+});
+
+describe('the page that answers, not its neighbour', () => {
+  it.each([
+    ["a code's own page before its family's overview", 'importing our CSV into Bulk Redirects fails: the list add operation contains duplicate items', 'error-10028'],
+    ['a crawler before the status it reports', 'Google Search Console shows a 403 on every page since we put the site behind Cloudflare', 'troubleshooting-crawl-errors'],
+    ['a plugin before the platform', 'Jetpack says it cannot connect to my blog since I moved the DNS to Cloudflare', 'wordpress-jetpack-and-cloudflare'],
+    ["Russia's throttling by its signature", 'visitors in Russia say our pages stop loading after roughly 16 KB', 'service-disruption'],
+    ['a status line of HTTP/2', 'curl -sI https://shop.example.com prints HTTP/2 502 and server: cloudflare', 'error-502-504'],
+    ['a code after a cue and a few words', 'the origin returns its own 502 page, but visitors only see the branded 502 from the edge', 'error-502-504'],
+    ['a loop told with Flexible SSL', 'with SSL on Flexible the homepage loops, nginx logs show one 301 after another', '3xx-redirection'],
+    ['stale WordPress pages after an edit', 'after I edit a post in WordPress, visitors keep getting the old version for hours', 'cloudflare-wordpress-plugin-automatic-cache-management'],
+  ])('%s', (_what, question, page) => {
+    expect(top(question)).toBe(page);
+  });
+
+  it('a number the post counts with is not a code where it appears again bare', () => {
+    const result = searcher.search('our API client sends 1015 requests per minute at peak. is 1015 too many for the free plan?');
+    expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
+  });
+
+  it('an account suspended under the terms of service is outside the docs', () => {
+    const result = searcher.search('Cloudflare deactivated my website for a violation of the terms of service, how do I appeal?');
+    expect(result.abstain).toBe(true);
+    expect(result.outOfScope?.id).toBe('account-access');
   });
 });
 

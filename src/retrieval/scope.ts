@@ -1,5 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
+import { matchingPhrases, phraseIndex, type PhraseIndex } from './phrase-index.ts';
 import { stem, words } from './tokenize.ts';
 
 export const scopeSchema = z.object({
@@ -24,16 +25,28 @@ export function loadScope(file: string): Scope {
   return loadYamlFile(file, scopeSchema, ScopeError);
 }
 
-/**
- * The first out-of-scope topic whose phrase appears in the text, as whole
- * words compared by stem, so "refunded" meets "refund" and "invoices" meets
- * "invoice". Stopwords count here ("how much does"), so stems are taken word by word.
- */
-export function outOfScopeTopic(scope: Scope, text: string): OutOfScopeTopic | undefined {
-  const padded = ` ${stems(text)} `;
-  return scope.outOfScope.find((t) => t.match.some((m) => padded.includes(` ${stems(m)} `)));
+/** The topics' phrases as stem sequences, indexed once at load rather than stemmed on every question. */
+export type ScopeMatcher = { topics: OutOfScopeTopic[]; topicOfPhrase: number[]; phrases: PhraseIndex };
+
+export function scopeMatcher(scope: Scope): ScopeMatcher {
+  const topicOfPhrase: number[] = [];
+  const sequences: string[][] = [];
+  scope.outOfScope.forEach((topic, t) => {
+    for (const m of topic.match) {
+      topicOfPhrase.push(t);
+      sequences.push(words(m).map(stem));
+    }
+  });
+  return { topics: scope.outOfScope, topicOfPhrase, phrases: phraseIndex(sequences) };
 }
 
-function stems(text: string): string {
-  return words(text).map(stem).join(' ');
+/**
+ * The first out-of-scope topic (in scope.yaml's order) one of whose phrases appears in the text,
+ * as whole words compared by stem, so "refunded" meets "refund" and "invoices" meets "invoice".
+ * Stopwords count here ("how much does"), so `textStems` is every word of the text, each stemmed
+ * (search has them already for the synonym phrases).
+ */
+export function outOfScopeTopic(matcher: ScopeMatcher, textStems: string[]): OutOfScopeTopic | undefined {
+  const first = Math.min(...matchingPhrases(matcher.phrases, textStems).map((p) => matcher.topicOfPhrase[p] as number));
+  return matcher.topics[first];
 }

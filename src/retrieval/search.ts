@@ -2,13 +2,15 @@ import type { DocPage, KnowledgeBase, SecondaryDoc } from '../knowledge/schema.t
 import { analyzeQuery, type QueryAnalysis } from './analyze-query.ts';
 import { decideOutcome, type AnswerFeatures, type AnswerOutcome, type AnswerPolicy } from './answer-policy.ts';
 import { Bm25Index } from './bm25.ts';
-import { translateForSearch, type Language, type Languages } from './language.ts';
+import { languageMatcher, translateForSearch, type Language, type LanguageMatcher, type Languages } from './language.ts';
 import { segmentMessage, withoutAddresses } from './message-signals.ts';
-import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type WeightedTerm } from './query-terms.ts';
-import { outOfScopeTopic, type OutOfScopeTopic, type Scope } from './scope.ts';
+import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type Need, type WeightedTerm } from './query-terms.ts';
+import { outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
-import { capLongTokens, tokenize } from './tokenize.ts';
+import { bestSections, findBestSections, topDocs, type BestSections } from './search-ranking.ts';
+import { warmUp, warmUpQuestions, type WarmUpOptions, type WarmUpReport } from './search-warm-up.ts';
+import { capLongTokens, stem, tokenize, words } from './tokenize.ts';
 
 export type DocHit = {
   id: string;
@@ -61,18 +63,22 @@ export class Searcher {
   private readonly expander: SynonymExpander;
   private readonly knownCodes: ReadonlySet<string>;
   /** section index -> page index, and page id -> page index. */
-  private readonly pageOfSection: number[] = [];
+  private readonly pageOfSection: Int32Array;
   private readonly pageNumber: Map<string, number>;
+  /** section index -> its anchor, for the deep link. */
+  private readonly sectionAnchor: (string | undefined)[];
+  /** The current query's best section of each page (reused: a search runs to the end before the next). */
+  private readonly bestSection: BestSections;
   /** Terms of each page's title, slug, description and headings: what the page is about. */
   private readonly aboutTerms: Set<string>[];
-  private readonly scope: Scope;
-  private readonly languages: Languages | undefined;
+  private readonly scope: ScopeMatcher;
+  private readonly languages: LanguageMatcher | undefined;
   private readonly policy: AnswerPolicy;
 
   constructor(private readonly kb: KnowledgeBase, knowledge: SearchKnowledge) {
-    this.scope = knowledge.scope ?? { outOfScope: [] };
+    this.scope = scopeMatcher(knowledge.scope ?? { outOfScope: [] });
     this.pageNumber = new Map(kb.pages.map((p, i) => [p.id, i]));
-    this.languages = knowledge.languages;
+    this.languages = knowledge.languages ? languageMatcher(knowledge.languages) : undefined;
     this.policy = knowledge.policy;
     this.pageIndex = new Bm25Index(
       kb.pages.map((p) => ({
@@ -87,13 +93,17 @@ export class Searcher {
       })),
       PAGE_FIELDS,
     );
+    const pageOfSection: number[] = [];
     const sectionDocs = kb.pages.flatMap((p, pageIdx) =>
       p.sections.map((s) => {
-        this.pageOfSection.push(pageIdx);
+        pageOfSection.push(pageIdx);
         return { key: `${p.id}#${s.anchor}`, fields: { heading: tokenize(s.heading), trail: tokenize(s.trail.slice(0, -1).join(' ')), text: tokenize(s.text) } };
       }),
     );
     this.sectionIndex = new Bm25Index(sectionDocs, SECTION_FIELDS);
+    this.pageOfSection = Int32Array.from(pageOfSection);
+    this.sectionAnchor = this.sectionIndex.keys.map((key) => key.split('#')[1]);
+    this.bestSection = bestSections(kb.pages.length);
     this.secondaryIndex = new Bm25Index(
       kb.secondary.map((d) => ({ key: d.id, fields: { title: tokenize(d.title), body: tokenize(d.text) } })),
       { title: 3, body: 1 },
@@ -107,63 +117,25 @@ export class Searcher {
     this.knownCodes = new Set(kb.codes.keys());
   }
 
+  /** Warms the search code up at start-up (see search-warm-up.ts); the same questions each time for the same knowledge. */
+  warmUp(options: WarmUpOptions = {}): Promise<WarmUpReport> {
+    const questions = warmUpQuestions(this.kb, this.languages?.map((l) => l.lang) ?? []);
+    return warmUp((q) => this.search(q), questions, options);
+  }
+
+  // search() runs in steps, each its own method: V8 optimises (and after a deoptimisation
+  // re-optimises) each one on its own, instead of one function with everything inlined,
+  // which took 100-300 ms of compiler time per attempt while a fresh process settled.
   search(query: string, k = 5): SearchResult {
-    const capped = capLongTokens(query);
-    const querySegments = segmentMessage(capped);
-    const translated = this.languages ? translateForSearch(this.languages, capped, querySegments) : undefined;
-    // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
-    const text = translated ? `${capped}\n${translated.english}` : capped;
-    const analysis = analyzeQuery(text, this.knownCodes);
-    // The message is cut once; a translation only adds its own segments.
-    const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
-    const expansion = this.expander.expand(text, withoutAddresses(text));
-    const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
+    const read = this.readQuery(query);
+    const { analysis, translated, segments, terms, needs, unknownTerms } = read;
+    const { ranked, best, topText, bestCoverage } = this.rankPages(terms, needs, k);
+    const { hits, stated, hinted } = this.docHits(read, ranked, topText, k);
 
-    // Section scores once per query, for each page's deep link. (Mixing them into the page's
-    // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
-    const bestSection = new Map<number, { index: number; score: number }>();
-    for (const [i, score] of this.sectionIndex.score(terms)) {
-      const page = this.pageOfSection[i] ?? -1;
-      if (score > (bestSection.get(page)?.score ?? 0)) bestSection.set(page, { index: i, score });
-    }
-    const ranked = [...this.pageIndex.score(terms).entries()]
-      .map(([i, score]) => ({ index: i, page: this.kb.pages[i] as DocPage, score }))
-      .sort((a, b) => b.score - a.score);
-    const best = ranked[0];
-    const topText = best?.score ?? 0;
-    const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
-
-    const hits = new Map<string, DocHit>();
-    const add = (page: DocPage, score: number, why: DocHit['why']) => {
-      if (!hits.has(page.id)) hits.set(page.id, { id: page.id, title: page.title, url: page.url, score, kind: 'docs', why, ...this.sectionOf(page, bestSection) });
-    };
-    // 1. Codes stated in an error context pin their pages first, Cloudflare's own codes before
-    //    the HTTP status they are served with ("403 ... Error 1034": 1034 explains the 403).
-    // A bare Cloudflare code ("cloudfare 521") is unambiguous; a bare HTTP status ("R2 500 in the demo")
-    // and a success or redirect status ("commenting it out gives 200") are context: they only hint.
-    const stated = analysis.codes
-      .filter((c) => this.kb.codes.has(c) && (isCloudflareCode(c) || (analysis.explicitCodes.includes(c) && Number(c) >= 400)))
-      .sort((a, b) => Number(isCloudflareCode(b)) - Number(isCloudflareCode(a)));
-    for (const code of stated) for (const id of this.kb.codes.get(code) ?? []) {
-      const page = this.kb.pageById.get(id);
-      if (page) add(page, 1, 'code');
-    }
-    // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
-    //    ("522 on my homepage") rank their page above plain text matches without pinning it.
-    const bare = analysis.codes.filter((c) => !stated.includes(c));
-    const hinted = [...[...bare, ...expansion.codes].flatMap((c) => this.kb.codes.get(c)?.slice(0, 1) ?? []), ...expansion.pages];
-    for (const id of hinted) {
-      const page = this.kb.pageById.get(id);
-      if (page) add(page, 0.9, 'hint');
-    }
-    // 3. Text relevance, relative to the best text score.
-    for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? TEXT_SCORE_CAP * (r.score / topText) : 0, 'text');
-
-    const pinned = stated.length > 0;
-    const outOfScope = outOfScopeTopic(this.scope, text);
+    const outOfScope = outOfScopeTopic(this.scope, read.textStems);
     const second = ranked[1]?.score ?? 0;
     const features: AnswerFeatures = {
-      pinned,
+      pinned: stated.length > 0,
       specificCode: stated.some(isCloudflareCode),
       hinted: hinted.length > 0,
       outOfScope: outOfScope !== undefined,
@@ -182,7 +154,7 @@ export class Searcher {
     // 4. Post-mortems and blog text fill gaps, only for questions without a code, never above a docs answer.
     if (!analysis.codes.length) this.addSecondary(hits, terms, needs, topText, outcome === 'answer');
 
-    const docs = [...hits.values()].filter((h) => h.why !== 'text' || h.score >= 0.1).sort((a, b) => b.score - a.score || order(a) - order(b)).slice(0, k);
+    const docs = preferSpecificPage([...hits.values()].filter((h) => h.why !== 'text' || h.score >= 0.1).sort((a, b) => b.score - a.score || order(a) - order(b))).slice(0, k);
     return {
       query,
       analysis,
@@ -196,8 +168,79 @@ export class Searcher {
     };
   }
 
+  /** What the message says: its language, codes and addresses, segments, synonym expansion and weighted terms. */
+  private readQuery(query: string) {
+    const capped = capLongTokens(query);
+    const querySegments = segmentMessage(capped);
+    const translated = this.languages ? translateForSearch(this.languages, capped, querySegments) : undefined;
+    // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
+    const text = translated ? `${capped}\n${translated.english}` : capped;
+    const analysis = analyzeQuery(text, this.knownCodes);
+    // The message is cut once; a translation only adds its own segments.
+    const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
+    // Synonym phrases and out-of-scope topics both read the whole text's words by stem.
+    const textStems = words(text).map(stem);
+    const expansion = this.expander.expandStems(textStems, withoutAddresses(text));
+    const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
+    return { analysis, translated, segments, textStems, expansion, terms, needs, unknownTerms };
+  }
+
+  /** Page and section scores, once per query; the few best pages and how well the best one covers the question. */
+  private rankPages(terms: WeightedTerm[], needs: Need[], k: number) {
+    // Section scores once per query, for each page's deep link. (Mixing them into the page's
+    // rank was tried: at every weight from 0.25 to 0.75 it lost top-1 on all three sets.)
+    findBestSections(this.bestSection, this.sectionIndex.score(terms), this.pageOfSection);
+    // Only the few best pages are used: the best two for the policy, k + 3 for the text hits.
+    const pageScores = this.pageIndex.score(terms);
+    const ranked = topDocs(pageScores, Math.max(2, k + 3)).map((i) => ({ index: i, page: this.kb.pages[i] as DocPage, score: pageScores.scoreOf[i] as number }));
+    const best = ranked[0];
+    const topText = best?.score ?? 0;
+    const bestCoverage = best ? coverage(this.pageIndex.matchedTerms(best.index, terms), needs) : 0;
+    return { ranked, best, topText, bestCoverage };
+  }
+
+  /** The docs pages to offer, by id: pinned by a code, hinted by a phrase or a bare code, then by text. */
+  private docHits(read: Pick<ReturnType<Searcher['readQuery']>, 'analysis' | 'expansion'>, ranked: { page: DocPage; score: number }[], topText: number, k: number) {
+    const { analysis, expansion } = read;
+    const hits = new Map<string, DocHit>();
+    const add = (page: DocPage, score: number, why: DocHit['why']) => {
+      if (!hits.has(page.id)) hits.set(page.id, { id: page.id, title: page.title, url: page.url, score, kind: 'docs', why, ...this.sectionOf(page) });
+    };
+    // 1. Codes stated in an error context pin their pages first, Cloudflare's own codes before
+    //    the HTTP status they are served with ("403 ... Error 1034": 1034 explains the 403).
+    // A bare Cloudflare code ("cloudfare 521") is unambiguous; a bare HTTP status ("R2 500 in the demo")
+    // and a success or redirect status ("commenting it out gives 200") are context: they only hint.
+    const stated = analysis.codes
+      .filter((c) => this.kb.codes.has(c) && (isCloudflareCode(c) || (analysis.explicitCodes.includes(c) && Number(c) >= 400)))
+      .sort((a, b) => Number(isCloudflareCode(b)) - Number(isCloudflareCode(a)));
+    // A page a phrase names ("googlebot" -> crawl errors) explains a plain HTTP status better than
+    // that status's generic page ("Googlebot gets 403"), so it ranks between Cloudflare's codes and plain ones.
+    for (const code of stated) for (const id of this.kb.codes.get(code) ?? []) {
+      const page = this.kb.pageById.get(id);
+      if (page) add(page, isCloudflareCode(code) ? 1 : PLAIN_STATUS_PIN_SCORE, 'code');
+    }
+    for (const id of expansion.pages) {
+      const page = this.kb.pageById.get(id);
+      if (page) add(page, PAGE_HINT_SCORE, 'hint');
+    }
+    // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
+    //    ("522 on my homepage") rank their page above plain text matches without pinning it.
+    const bare = analysis.codes.filter((c) => !stated.includes(c));
+    const hinted = [...[...bare, ...expansion.codes].flatMap((c) => this.kb.codes.get(c)?.slice(0, 1) ?? []), ...expansion.pages];
+    for (const id of hinted) {
+      const page = this.kb.pageById.get(id);
+      if (page) add(page, 0.9, 'hint');
+    }
+    // 3. Text relevance, relative to the best text score.
+    for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? TEXT_SCORE_CAP * (r.score / topText) : 0, 'text');
+    return { hits, stated, hinted };
+  }
+
   private addSecondary(hits: Map<string, DocHit>, terms: WeightedTerm[], needs: Parameters<typeof coverage>[1], topText: number, docsAnswer: boolean): void {
-    for (const [i, score] of this.secondaryIndex.score(terms)) {
+    const scores = this.secondaryIndex.score(terms);
+    for (let k = 0; k < scores.count; k++) {
+      const i = scores.docs[k] as number;
+      const score = scores.scoreOf[i] as number;
       const doc = this.kb.secondary[i] as SecondaryDoc;
       const relative = topText > 0 ? (SECONDARY_FACTOR * score) / topText : 0;
       if (relative <= 0.3 || coverage(this.secondaryIndex.matchedTerms(i, terms), needs) < 0.6) continue;
@@ -216,9 +259,10 @@ export class Searcher {
     return terms.some((t) => t.weight > PHRASE_EXPANSION_WEIGHT && about?.has(t.term));
   }
 
-  private sectionOf(page: DocPage, bestSection: Map<number, { index: number; score: number }>): Pick<DocHit, 'section'> {
-    const best = bestSection.get(this.pageNumber.get(page.id) ?? -1);
-    const anchor = best ? this.sectionIndex.keys[best.index]?.split('#')[1] : undefined;
+  private sectionOf(page: DocPage): Pick<DocHit, 'section'> {
+    const pageIndex = this.pageNumber.get(page.id);
+    const best = pageIndex === undefined ? -1 : (this.bestSection.section[pageIndex] as number);
+    const anchor = best >= 0 ? this.sectionAnchor[best] : undefined;
     const section = anchor ? page.sections.find((s) => s.anchor === anchor) : undefined;
     return section ? { section: { anchor: section.anchor, heading: section.heading } } : {};
   }
@@ -228,6 +272,27 @@ export class Searcher {
 export function isCloudflareCode(code: string): boolean {
   const n = Number(code);
   return (n >= 520 && n <= 530) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
+}
+
+/** Below a Cloudflare code's pin (1) and above a code a phrase hints (0.9). */
+const PAGE_HINT_SCORE = 0.97;
+const PLAIN_STATUS_PIN_SCORE = 0.95;
+/** How close a code's own page must come to its family's overview to take its place. */
+const SPECIFIC_PAGE_SHARE = 0.8;
+
+/**
+ * A family overview ("Cloudflare 10xxx errors") lists every code with a line each, so a post about
+ * one of them matches the overview about as well as that code's own page, which is the one that
+ * answers it. When text or a phrase hint ("bulk redirects") puts the overview first and one of its own pages close behind
+ * (its URL lies under the overview's), that page goes first.
+ */
+function preferSpecificPage(ranked: DocHit[]): DocHit[] {
+  const [first] = ranked;
+  // A code pinned the first page: that is the user's own code, not a family guess.
+  if (!first || first.why === 'code') return ranked;
+  const parent = first.url.endsWith('/') ? first.url : `${first.url}/`;
+  const child = ranked.slice(1, 3).find((h) => h.why === 'text' && h.url.startsWith(parent) && h.score >= SPECIFIC_PAGE_SHARE * first.score);
+  return child ? [child, ...ranked.filter((h) => h !== child)] : ranked;
 }
 
 function order(hit: DocHit): number {

@@ -15,7 +15,9 @@ export class SpellingCorrector {
     for (const word of vocabulary) {
       if (word.length < 4 || /\d/.test(word)) continue;
       const byLength = this.buckets.get(word[0] ?? '') ?? new Map<number, string[]>();
-      byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+      const list = byLength.get(word.length) ?? [];
+      list.push(word);
+      byLength.set(word.length, list);
       this.buckets.set(word[0] ?? '', byLength);
     }
   }
@@ -59,6 +61,9 @@ function isOneSwap(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === (diff[0] ?? -2) + 1 && a[diff[0] ?? 0] === b[diff[1] ?? 0] && a[diff[1] ?? 0] === b[diff[0] ?? 0];
 }
 
+/** Rows for `editDistance`, reused by every call (grown when a longer word comes), so a lookup allocates nothing. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as [Int32Array, Int32Array, Int32Array];
+
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and
  * adjacent swaps ("teh"). With `limit`, stops as soon as a whole row exceeds
@@ -66,21 +71,25 @@ function isOneSwap(a: string, b: string): boolean {
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   const cols = b.length + 1;
-  let prev2 = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  let row = new Array<number>(cols).fill(0);
+  if (rows[0].length < cols) rows = [new Int32Array(cols), new Int32Array(cols), new Int32Array(cols)];
+  // Each row is written in full before it is read, so only the first needs setting up.
+  let [prev2, prev, row] = rows;
+  for (let j = 0; j < cols; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
       row[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    [prev2, prev, row] = [prev, row, prev2];
+    const oldest = prev2;
+    prev2 = prev;
+    prev = row;
+    row = oldest;
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length] as number;
 }

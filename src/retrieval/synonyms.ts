@@ -1,5 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
+import { matchingPhrases, phraseIndex, type PhraseIndex } from './phrase-index.ts';
 import { stem, tokenize, words } from './tokenize.ts';
 
 /**
@@ -64,20 +65,34 @@ export type Expansion = {
   pages: string[];
 };
 
-/** Compiled form: phrase word sequences for a sliding match over the query's words. */
+type Phrase = {
+  words: string[];
+  /** The phrase's stems that are not stopwords: the query words a match on its expansion credits. */
+  sources: string[];
+  expansion: { terms: string[]; codes: string[]; pages: string[] };
+};
+
+/** Compiled form, built once at load: the term map, and the phrases' stem sequences indexed by first stem. */
 export class SynonymExpander {
-  private readonly termMap = new Map<string, string[]>();
-  private readonly phrases: { words: string[]; expansion: { terms: string[]; codes: string[]; pages: string[] } }[] = [];
+  /** query word -> the doc words it expands to, and its own tokens (what a match credits). */
+  private readonly termMap = new Map<string, { to: string[]; from: string[] }>();
+  private readonly phrases: Phrase[] = [];
+  private readonly phraseIndex: PhraseIndex;
   private readonly together: { groups: { typed: Set<string>; credited: Set<string> }[]; expansion: { terms: string[]; codes: string[]; pages: string[] } }[] = [];
 
   constructor(synonyms: Synonyms) {
     for (const [from, to] of Object.entries(synonyms.terms)) {
-      this.termMap.set(from.toLowerCase(), to.flatMap((t) => tokenize(t)));
+      const key = from.toLowerCase();
+      this.termMap.set(key, { to: to.flatMap((t) => tokenize(t)), from: tokenize(key) });
     }
     for (const p of synonyms.phrases) {
       const expansion = { terms: p.expand.flatMap((t) => tokenize(t)), codes: p.codes, pages: p.pages };
-      for (const m of p.match) this.phrases.push({ words: words(m).map(stem), expansion });
+      for (const m of p.match) {
+        const stems = words(m).map(stem);
+        this.phrases.push({ words: stems, sources: stems.filter((w) => tokenize(w).length > 0), expansion });
+      }
     }
+    this.phraseIndex = phraseIndex(this.phrases.map((p) => p.words));
     for (const rule of synonyms.together) {
       const groups = rule.all.map((group) => ({
         typed: new Set(group.filter((w) => !w.startsWith('@')).flatMap((w) => words(w)).map(stem)),
@@ -88,25 +103,36 @@ export class SynonymExpander {
   }
 
   /**
+   * Phrases compare the whole query's words by stem, so
+   * "redirects too many times" meets "redirected too many times", and they read
+   * the whole query, since some name a host ("unblock challenges.cloudflare.com").
    * `wordsText` is the text whose single words expand (addresses taken out, so
-   * "listhub-dns.net" does not expand "dns"); phrases read the whole query,
-   * since some name a host ("unblock challenges.cloudflare.com").
+   * "listhub-dns.net" does not expand "dns").
    */
   expand(query: string, wordsText: string = query): Expansion {
-    // Phrases compare stems, so "redirects too many times" meets "redirected too many times".
-    const qStems = words(query).map(stem);
+    return this.expandStems(words(query).map(stem), wordsText);
+  }
+
+  /** `expand` for a caller that has the query's stems already (search shares them with the scope check). */
+  expandStems(queryStems: string[], wordsText: string): Expansion {
     const terms = new Map<string, string[]>();
-    const credit = (term: string, sources: string[]) => terms.set(term, [...new Set([...(terms.get(term) ?? []), ...sources])]);
+    // Each term keeps its sources in the order first credited, without repeats.
+    const credit = (term: string, sources: string[]) => {
+      let list = terms.get(term);
+      if (!list) terms.set(term, (list = []));
+      for (const source of sources) if (!list.includes(source)) list.push(source);
+    };
     for (const w of words(wordsText)) {
-      for (const to of this.termMap.get(w) ?? []) credit(to, tokenize(w));
+      const entry = this.termMap.get(w);
+      if (entry) for (const to of entry.to) credit(to, entry.from);
     }
     // The longest matching phrase is the most specific: "web server is returning an unknown error" beats "host error".
-    const matched = this.phrases.filter((p) => containsSequence(qStems, p.words)).sort((a, b) => b.words.length - a.words.length);
+    // Among equally long ones, the order of synonyms.yaml (the sort is stable).
+    const matched = matchingPhrases(this.phraseIndex, queryStems).map((i) => this.phrases[i] as Phrase).sort((a, b) => b.words.length - a.words.length);
     const codes = new Set<string>();
     const pages = new Set<string>();
     const phraseTerms = new Set<string>();
-    for (const { words: pw, expansion } of matched) {
-      const sources = pw.filter((w) => tokenize(w).length > 0);
+    for (const { sources, expansion } of matched) {
       for (const t of expansion.terms) {
         credit(t, sources);
         phraseTerms.add(t);
@@ -115,7 +141,7 @@ export class SynonymExpander {
       expansion.pages.forEach((p) => pages.add(p));
     }
     if (this.together.length) {
-      const typed = new Set(qStems);
+      const typed = new Set(queryStems);
       for (const { groups, expansion } of this.together) {
         if (!groups.every((g) => [...g.typed].some((w) => typed.has(w)) || [...g.credited].some((t) => terms.has(t)))) continue;
         const sources = groups.flatMap((g) => [...g.typed].filter((w) => typed.has(w)));
@@ -129,13 +155,4 @@ export class SynonymExpander {
     }
     return { terms, phraseTerms, codes: [...codes], pages: [...pages] };
   }
-}
-
-function containsSequence(haystack: string[], needle: string[]): boolean {
-  if (!needle.length) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
 }

@@ -10,8 +10,22 @@ const STOPWORDS = new Set(
     'going go goes went come comes came today yesterday know think guys everyone whats whatever idea why well even already though behind because due').split(/\s+/),
 );
 
+/** word -> stem for `stem`: questions repeat the same few thousand words. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 /** Light suffix stripping: enough to join "errors/error", "blocked/block", "banning/ban" without a stemmer dependency. */
 export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stripSuffixes(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function stripSuffixes(word: string): string {
   if (word.length <= 3 || /^\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
@@ -33,7 +47,7 @@ const TOKEN_CACHE_LIMIT = 100_000;
 function tokenOf(word: string): string {
   let token = tokenCache.get(word);
   if (token === undefined) {
-    token = (word.length < 2 && !/\d/.test(word)) || STOPWORDS.has(word) ? '' : stem(word);
+    token = (word.length < 2 && !/\d/.test(word)) || STOPWORDS.has(word) ? '' : stripSuffixes(word);
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
     tokenCache.set(word, token);
   }
@@ -64,5 +78,6 @@ export function words(text: string): string[] {
 export const MAX_TOKEN_CHARS = 256;
 
 export function capLongTokens(text: string): string {
+  if (text.length <= MAX_TOKEN_CHARS) return text; // nothing can be too long
   return text.replace(/\S{257,}/g, (m) => m.slice(0, MAX_TOKEN_CHARS));
 }
