@@ -13,7 +13,7 @@
  * Everything talks to 127.0.0.1 only. Bounded: BENCH_SLACK_SECONDS per rate (default 4), at most
  * 20 s of draining per rate.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,7 +36,7 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; sendLagP99: number };
 
-/** CPU ms of a process and all its descendants (the tsx wrapper, the cluster primary, its workers). */
+/** CPU ms of a process and all its descendants (the cluster primary and its workers). */
 function treeCpuMs(pid: number): number {
   let total = 0;
   try {
@@ -70,9 +70,9 @@ async function startFake(): Promise<{ child: ChildProcess; apiUrl: string; tally
 
 async function startBot(env: Record<string, string>, listeners: number): Promise<ChildProcess> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|REDIS|WORKERS)/.test(k)));
-  // Plain node with the tsx loader (what `npm start` runs, minus the wrapper process); BENCH_SLACK_NODE_ARGS adds e.g. --cpu-prof.
+  // What `npm start` runs (the bundle in dist/, built fresh by main()), minus npm's wrapper process; BENCH_SLACK_NODE_ARGS adds e.g. --cpu-prof.
   const nodeArgs = (process.env.BENCH_SLACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'adapters', 'main.ts')], { cwd: root, env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'scripts', 'launch.mjs'), 'adapters/main'], { cwd: root, env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
   const deadline = Date.now() + 60_000;
@@ -198,6 +198,8 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
 }
 
 async function main(): Promise<void> {
+  // The bench measures the production bundle, so it is rebuilt from the current sources first.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const fake = await startFake();
   const redis = hasRedisServer ? await RedisServer.start() : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'cfbot-bench-slack-'));

@@ -31,7 +31,15 @@ export function loadScope(file: string): Scope {
  */
 export function outOfScopeTopic(scope: Scope, text: string): OutOfScopeTopic | undefined {
   const padded = ` ${stems(text)} `;
-  return scope.outOfScope.find((t) => t.match.some((m) => padded.includes(` ${stems(m)} `)));
+  return scope.outOfScope.find((t) => t.match.some((m) => padded.includes(` ${phraseStems(m)} `)));
+}
+
+/** The declared phrases are few and fixed: stem each once, not on every message. */
+const stemmedPhrases = new Map<string, string>();
+function phraseStems(phrase: string): string {
+  let stemmed = stemmedPhrases.get(phrase);
+  if (stemmed === undefined) stemmedPhrases.set(phrase, (stemmed = stems(phrase)));
+  return stemmed;
 }
 
 function stems(text: string): string {
