@@ -30,3 +30,19 @@ export function readArgs<const O extends OptionsConfig>(args: string[], options:
     return undefined;
   }
 }
+
+/**
+ * readArgs for a command that cannot run without its subject (a question, a file, a tree id):
+ * without one, the usage line (undefined: exit 2). The subject is the first positional unless
+ * `subjectOf` says otherwise.
+ */
+export function readArgsWithSubject<const O extends OptionsConfig>(args: string[], options: O, io: CommandIo, usage: string, subjectOf: (positionals: string[]) => string | undefined = (p) => p[0]) {
+  const parsed = readArgs(args, options, io, usage);
+  if (!parsed) return undefined;
+  const subject = subjectOf(parsed.positionals);
+  if (!subject) {
+    io.err(usage);
+    return undefined;
+  }
+  return { values: parsed.values, subject };
+}

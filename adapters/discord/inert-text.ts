@@ -1,4 +1,13 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown, hyperlink } from 'discord.js';
+
+/**
+ * Every `[` and `]` escaped. No discord.js formatter does this: `escapeMarkdown`'s `maskedLink`
+ * option (escapeMaskedLink, 14.28) puts one backslash before the first `[…](…)` of each line,
+ * so a second link on the same line stays live.
+ */
+function escapeBrackets(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&');
+}
 
 /**
  * User text quoted back by the bot, made unable to render as anything but text: no masked link
@@ -8,11 +17,18 @@ import { escapeMarkdown } from 'discord.js';
  */
 export function inertUserText(text: string): string {
   return (
-    escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
-      // discord.js's maskedLink option escapes only the first link of a text (14.28), so every `[` that opens one is escaped here.
-      .replace(/\[(?=[^\]\n]*\]\()/g, '\\[')
+    escapeBrackets(escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true }))
       // <@id>, <@!id>, <@&id>, <#id>, </command:id>, <id:customize>: a backslash before < shows them as typed.
       .replace(/<(?=[@#/]|\d+:|id:)/g, '\\<')
       .replace(/@(everyone|here)\b/g, '@\u200b$1')
   );
+}
+
+/**
+ * A masked link whose label is shown as written: discord.js escapes the formatting (and any
+ * backslash, so a label ending in one cannot escape the closing bracket), and the brackets are
+ * escaped so a `]` in the label cannot close it early and turn the rest into a link of its own.
+ */
+export function maskedLink(label: string, url: string): string {
+  return hyperlink(escapeBrackets(escapeMarkdown(label)), url);
 }

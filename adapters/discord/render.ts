@@ -4,6 +4,7 @@ import { inGroupsOf, uniqueBy } from '../shared/choices.ts';
 import { splitMarkdown } from '../shared/split-markdown.ts';
 import { truncate } from '../shared/truncate.ts';
 import { choiceCustomId } from './custom-id.ts';
+import { maskedLink } from './inert-text.ts';
 import { limits } from './limits.ts';
 import { quiet, type ButtonRow, type QuietMessage } from './quiet-message.ts';
 import { texts } from './texts.ts';
@@ -80,7 +81,7 @@ function addSourceFields(embeds: APIEmbed[], sources: readonly SourceLink[], foo
 }
 
 function sourceFields(sources: readonly SourceLink[]): APIEmbedField[] {
-  const lines = sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).filter((l) => l.length <= limits.fieldValue);
+  const lines = sources.map((s) => `- ${maskedLink(s.title, s.url)}`).filter((l) => l.length <= limits.fieldValue);
   const values: string[] = [];
   for (const line of lines) {
     const current = values[values.length - 1];
@@ -147,8 +148,4 @@ export function embedLength(embed: APIEmbed): number {
 
 function fieldLength(field: APIEmbedField): number {
   return field.name.length + field.value.length;
-}
-
-function escapeLinkText(text: string): string {
-  return text.replace(/[[\]]/g, (c) => `\\${c}`);
 }

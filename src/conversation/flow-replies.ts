@@ -3,16 +3,19 @@ import type { FlowStep, Skipped } from '../flows/runner.ts';
 import type { Cite, Flow } from '../flows/schema.ts';
 import { sourceOf } from './answer-card.ts';
 import { CHOICE, clipLabel } from './choice-ids.ts';
-import type { Reply, SourceLink } from './seam.ts';
-import { SOLVED_WORDING } from './wording.ts';
+import type { Choice, Reply, SourceLink } from './seam.ts';
+import { say, type Wording } from '../knowledge/wording.ts';
 
-export const SOLVED_PROMPT: Pick<Reply, 'choices' | 'feedback'> = {
-  choices: [
-    { id: CHOICE.solvedYes, label: SOLVED_WORDING.yes, meaning: 'positive' },
-    { id: CHOICE.solvedNo, label: SOLVED_WORDING.no, meaning: 'negative' },
-  ],
-  feedback: true,
-};
+/** The "Did that solve it?" buttons; their meaning tells doors which is yes (seam: Choice.meaning). */
+export function solvedPrompt(wording: Wording): Pick<Reply, 'choices' | 'feedback'> & { choices: Choice[] } {
+  return {
+    choices: [
+      { id: CHOICE.solvedYes, label: say(wording, 'solvedYes'), meaning: 'positive' },
+      { id: CHOICE.solvedNo, label: say(wording, 'solvedNo'), meaning: 'negative' },
+    ],
+    feedback: true,
+  };
+}
 
 export function citesToSources(knowledge: EngineKnowledge, cites: Cite[] | undefined): SourceLink[] {
   const out: SourceLink[] = [];
@@ -24,14 +27,15 @@ export function citesToSources(knowledge: EngineKnowledge, cites: Cite[] | undef
 }
 
 /** "You pasted a Cloudflare-branded page, so I skipped: Is the page branded? → Yes." */
-export function skippedNote(skipped: Skipped[]): string | undefined {
+export function skippedNote(wording: Wording, skipped: Skipped[]): string | undefined {
   if (!skipped.length) return undefined;
-  return skipped.map((s) => `Since ${s.because}, I took “${s.question}” as **${s.answer}**.`).join('\n');
+  return skipped.map((s) => say(wording, 'tookAs', { because: s.because, question: s.question, answer: s.answer })).join('\n');
 }
 
 /** A question or answer step as a reply; escalate steps are rendered by the caller, which owns the case summary. */
 export function flowStepReply(knowledge: EngineKnowledge, flow: Flow, step: Exclude<FlowStep, { kind: 'escalate' }>): Reply {
-  const note = skippedNote(step.skipped);
+  const { wording } = knowledge;
+  const note = skippedNote(wording, step.skipped);
   if (step.kind === 'question') {
     const node = step.node;
     return {
@@ -43,12 +47,13 @@ export function flowStepReply(knowledge: EngineKnowledge, flow: Flow, step: Excl
   }
   const node = step.node;
   const next = node.continueWith ? knowledge.flowById.get(node.continueWith) : undefined;
+  const prompt = solvedPrompt(wording);
   return {
     title: node.title,
-    text: [note, node.text, 'Did that solve it?'].filter(Boolean).join('\n\n'),
+    text: [note, node.text, say(wording, 'didThatSolveIt')].filter(Boolean).join('\n\n'),
     sources: citesToSources(knowledge, node.cites),
-    ...SOLVED_PROMPT,
+    ...prompt,
     // A tree may hand over to another (5xx triage -> SSL checks); offer that as a third button.
-    ...(next ? { choices: [...(SOLVED_PROMPT.choices ?? []), { id: CHOICE.startFlow(next.id), label: clipLabel(`Go to: ${next.title}`) }] } : {}),
+    ...(next ? { choices: [...prompt.choices, { id: CHOICE.startFlow(next.id), label: clipLabel(say(wording, 'goToFlow', { title: next.title })) }] } : {}),
   };
 }

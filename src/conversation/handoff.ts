@@ -8,7 +8,7 @@ import { extractEvidence, mergeEvidence, type ExtractOptions } from './evidence.
 import type { Handoff, HandoffRequest } from './seam.ts';
 import { conversationStateSchema, freshState } from './state.ts';
 import { withoutVisitorIps } from './visitor-ip.ts';
-import { WORDING } from './wording.ts';
+import { say } from '../knowledge/wording.ts';
 
 export type HandoffDeps = {
   store: ConversationStore;
@@ -36,7 +36,7 @@ export async function buildHandoff(deps: HandoffDeps, request: HandoffRequest): 
     state.firstQuestion ??= redacted.slice(0, 300);
     if (!state.code) state.code = answerPlan(deps.knowledge, redacted).code;
   }
-  const note = request.requestedBy !== request.user ? WORDING.handedOffBy(request.requestedBy) : undefined;
+  const note = request.requestedBy !== request.user ? say(deps.knowledge.wording, 'handedOffBy', { moderator: request.requestedBy }) : undefined;
   const reply = escalationReply({ ...deps.escalation, knowledge: deps.knowledge }, state, undefined, note);
   if (!reply.escalation) throw new Error('escalation reply without an escalation');
   // Records stored before visitor IPs were cut must not leak them into a moderator channel either.

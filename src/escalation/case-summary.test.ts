@@ -4,8 +4,10 @@ import { escalationSchema } from '../conversation/seam.ts';
 import { buildEscalation, type EscalationInput } from './case-summary.ts';
 import { MAX_SUMMARY_CHARS } from './fit-summary.ts';
 import { loadSupportConfig } from './support-config.ts';
+import { loadWording } from '../knowledge/wording.ts';
 
 const support = loadSupportConfig('knowledge/support.yaml');
+const wording = loadWording('knowledge/wording.yaml');
 const CASE_URL = 'https://dash.cloudflare.com/?to=/:account/support';
 const NOW = new Date('2026-11-23T18:00:00Z');
 const WARNING = 'Never share passwords, API keys or private keys in a case.';
@@ -27,6 +29,7 @@ function input(overrides: Partial<EscalationInput> = {}): EscalationInput {
     audience: 'owner',
     caseUrl: CASE_URL,
     support,
+    wording,
     ...overrides,
   };
 }

@@ -3,7 +3,6 @@ import { describeEvidence } from '../conversation/evidence-describe.ts';
 import type { EvidenceFacts } from '../conversation/evidence-facts.ts';
 import type { Escalation } from '../conversation/seam.ts';
 
-import { ESCALATION_WORDING } from '../conversation/wording.ts';
 
 type EscalationCase = Omit<Escalation, 'heading' | 'actionLabel'>;
 import { sourceLabel } from '../conversation/source-label.ts';
@@ -12,6 +11,7 @@ import { mergeChecklist } from './checklist-merge.ts';
 import { fitSummary, type SummarySection } from './fit-summary.ts';
 import { nextStep } from './next-step.ts';
 import { codeMatches, type CaseTopic, type SupportConfig } from './support-config.ts';
+import type { Wording } from '../knowledge/wording.ts';
 
 /**
  * Builds the hand-off: a pre-filled case summary with everything the bot
@@ -41,6 +41,8 @@ export type EscalationInput = {
   /** SUPPORT_CASE_URL from the config. */
   caseUrl: string;
   support: SupportConfig;
+  /** Heading and button label per audience (knowledge/wording.yaml). */
+  wording: Wording;
   userNote?: string;
   /** Docs page for the code (the engine knows it from the knowledge base); visitors are sent there. */
   docUrl?: string;
@@ -142,5 +144,6 @@ export function buildEscalation(input: EscalationInput): Escalation {
   const code = input.code ?? input.facts.codes[0];
   const audience = input.audience === 'unknown' ? (input.facts.audience ?? 'owner') : input.audience;
   const built = audience === 'visitor' ? visitorEscalation(input, code) : ownerEscalation(input, code);
-  return { ...built, ...ESCALATION_WORDING[built.audience] };
+  const { heading, actionLabel } = input.wording.escalation[built.audience];
+  return { ...built, heading, actionLabel };
 }

@@ -13,21 +13,29 @@ function yamlParse(text: string): unknown {
 /** A knowledge data file that is missing, not YAML, or not the shape its schema wants. */
 export class KnowledgeFileError extends Error {}
 
+/** One thing wrong with a data file: where (a dotted key path, or "(top level)") and what. */
+export type DataFileProblem = { where: string; reason: string };
+
+/** Reads one YAML knowledge file and validates it, returning every problem instead of throwing. */
+export function checkYamlFile<S extends z.ZodType>(file: string, schema: S): { ok: true; data: z.output<S> } | { ok: false; unreadable: boolean; problems: DataFileProblem[] } {
+  let raw: unknown;
+  try {
+    raw = yamlParse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, unreadable: true, problems: [{ where: '(file)', reason: (error as Error).message }] };
+  }
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, unreadable: false, problems: parsed.error.issues.map((i) => ({ where: i.path.join('.') || '(top level)', reason: i.message })) };
+}
+
 /**
  * Reads one YAML knowledge file and validates it; any problem throws an error
  * naming the file and, for schema problems, every field that is wrong.
  */
 export function loadYamlFile<S extends z.ZodType>(file: string, schema: S, ErrorClass: new (message: string) => Error = KnowledgeFileError): z.output<S> {
-  let raw: unknown;
-  try {
-    raw = yamlParse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ErrorClass(`${file}: ${(error as Error).message}`);
-  }
-  const parsed = schema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n');
-    throw new ErrorClass(`${file} is invalid:\n${problems}`);
-  }
-  return parsed.data;
+  const checked = checkYamlFile(file, schema);
+  if (checked.ok) return checked.data;
+  if (checked.unreadable) throw new ErrorClass(`${file}: ${checked.problems[0]?.reason ?? 'unreadable'}`);
+  throw new ErrorClass(`${file} is invalid:\n${checked.problems.map((p) => `  ${p.where}: ${p.reason}`).join('\n')}`);
 }

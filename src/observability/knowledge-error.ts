@@ -9,6 +9,9 @@ export function describeKnowledgeError(error: unknown): { file?: string; node?: 
   }
   if (error instanceof KnowledgeParseError) return { file: error.file, node: error.record, reason: error.message.slice(error.file.length + error.record.length + 4) };
   const message = error instanceof Error ? error.message : String(error);
+  // A data file that parses but breaks its schema (support, wording) lists "  key: reason" lines.
+  const invalid = /^(\S+\.ya?ml) is invalid:\n([\s\S]*)$/.exec(message);
+  if (invalid?.[1] && invalid[2]) return { file: invalid[1], reason: invalid[2].split('\n').map((line) => line.trim()).join('; ') };
   // YAML data files (synonyms, scope, support) report "file: reason".
   const match = /^(\S+\.(?:ya?ml|txt|xml|md)): ([\s\S]*)$/.exec(message);
   return match?.[1] && match[2] ? { file: match[1], reason: match[2] } : { reason: message };

@@ -2,19 +2,15 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.ts';
 import { answerPlan } from '../../../src/conversation/answer-plan.ts';
 import { loadKnowledge } from '../../../src/knowledge-cache/knowledge-snapshot.ts';
-import { readArgs, type CommandIo } from '../io.ts';
+import { readArgsWithSubject, type CommandIo } from '../io.ts';
 
 const USAGE = 'usage: ask [--json] "<question>"';
 
 /** `ask [--json] "<question>"`: the page that answers it, for operators and scripts. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = readArgs(args, { json: { type: 'boolean' } }, io, USAGE);
+  const parsed = readArgsWithSubject(args, { json: { type: 'boolean' } }, io, USAGE, (words) => (words.join(' ').trim() ? words.join(' ') : undefined));
   if (!parsed) return 2;
-  const question = parsed.positionals.join(' ');
-  if (!question.trim()) {
-    io.err(USAGE);
-    return 2;
-  }
+  const question = parsed.subject;
   const config = loadConfig();
   // The snapshot under DATA_DIR/cache: an unchanged knowledge folder is not parsed again.
   const { knowledge, support } = await loadKnowledge({ dir: config.KNOWLEDGE_DIR, cacheDir: join(config.DATA_DIR, 'cache') });

@@ -2,19 +2,15 @@ import { answerPlan } from '../../../src/conversation/answer-plan.ts';
 import { loadEngineKnowledge } from '../../../src/engine-knowledge.ts';
 import { percentile } from '../../../src/retrieval/percentile.ts';
 import { readEvalSet, tally, type EvalQuestion } from '../../../src/retrieval/eval-set.ts';
-import { readArgs, type CommandIo } from '../io.ts';
+import { readArgsWithSubject, type CommandIo } from '../io.ts';
 
 const USAGE = 'usage: eval <file.jsonl> [--predictions]';
 
 /** `eval <file.jsonl> [--predictions]`: one prediction line per question, then a summary line. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = readArgs(args, { predictions: { type: 'boolean' } }, io, USAGE);
+  const parsed = readArgsWithSubject(args, { predictions: { type: 'boolean' } }, io, USAGE);
   if (!parsed) return 2;
-  const [file] = parsed.positionals;
-  if (!file) {
-    io.err(USAGE);
-    return 2;
-  }
+  const file = parsed.subject;
   let lines: EvalQuestion[];
   try {
     lines = readEvalSet(file);

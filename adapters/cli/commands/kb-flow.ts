@@ -5,19 +5,15 @@ import { toMermaid } from '../../../src/flows/mermaid.ts';
 import { FlowError, formatProblem } from '../../../src/flows/problems.ts';
 import type { Flow } from '../../../src/flows/schema.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
-import { readArgs, type CommandIo } from '../io.ts';
+import { readArgsWithSubject, type CommandIo } from '../io.ts';
 
 const USAGE = 'usage: kb flow <id> [--mermaid]';
 
 /** `kb flow <id> [--mermaid]`: one tree as a Mermaid diagram, or a short summary without the flag. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const parsed = readArgs(args, { mermaid: { type: 'boolean' } }, io, USAGE);
+  const parsed = readArgsWithSubject(args, { mermaid: { type: 'boolean' } }, io, USAGE);
   if (!parsed) return 2;
-  const [id] = parsed.positionals;
-  if (!id) {
-    io.err(USAGE);
-    return 2;
-  }
+  const id = parsed.subject;
   const dir = settingFromEnv('KNOWLEDGE_DIR');
   let flows: Flow[];
   try {

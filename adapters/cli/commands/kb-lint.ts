@@ -4,11 +4,13 @@ import { checkFlowDir } from '../../../src/flows/load-flows.ts';
 import { formatProblem } from '../../../src/flows/problems.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
 import type { KnowledgeBase } from '../../../src/knowledge/schema.ts';
+import { WORDING_FILE, wordingProblems } from '../../../src/knowledge/wording.ts';
 import { readArgs, type CommandIo } from '../io.ts';
 
 /**
  * `kb lint [knowledgeDir] [--flows <dir>]`: every problem in every decision
- * tree, one `file: node "x": reason` line each; exit 1 if there is any.
+ * tree, one `file: node "x": reason` line each, and in the wording file, one
+ * `file: key: reason` line each; exit 1 if there is any.
  * `--flows` checks another folder of trees against the same docs (fixtures, drafts).
  */
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -25,8 +27,13 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  const { flows, problems } = checkFlowDir(flowsOverride ?? join(dir, 'flows'), kb);
-  for (const problem of problems) io.out(formatProblem(problem));
+  const { flows, problems: flowProblems } = checkFlowDir(flowsOverride ?? join(dir, 'flows'), kb);
+  const wordingFile = join(dir, WORDING_FILE);
+  const problems = [
+    ...flowProblems.map((problem) => ({ file: problem.file, line: formatProblem(problem) })),
+    ...wordingProblems(wordingFile).map((problem) => ({ file: wordingFile, line: `${wordingFile}: ${problem.where}: ${problem.reason}` })),
+  ];
+  for (const problem of problems) io.out(problem.line);
   if (problems.length) {
     io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${new Set(problems.map((p) => p.file)).size} file(s)`);
     return 1;
