@@ -69,10 +69,13 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   logger.debug({ from: first.from, ms: Math.round(first.ms) }, 'knowledge loaded');
   const events = await openEventLog({ kind: storeKind === 'memory' ? 'memory' : 'sqlite', dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, logger });
   const store: ConversationStore = observeFeedback(backend.store, { events, ...(metrics ? { metrics } : {}) });
+  // The limiter words its notice with whatever wording is in force; a reload swaps it below.
+  let wording = first.knowledge.wording;
   const limiter = new TurnRateLimiter(
     { perUser: config.RATE_LIMIT_USER_PER_MINUTE, perPlace: config.RATE_LIMIT_CHANNEL_PER_MINUTE, windowMs: 60_000 },
     backend.redis ? { kind: 'redis', ...backend.redis } : { kind: 'memory' },
     backend.memo,
+    () => wording,
   );
   // undici and the probes load only when an operator turned a live diagnostic on.
   const probes = config.STATUS_PAGE_URL || config.URL_CHECKS ? await import('./diagnostics/index.ts') : undefined;
@@ -98,7 +101,10 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const reload = async (): Promise<ReloadResult> => {
     try {
       const next = await load();
-      if (next.key !== knowledgeKey) engine.replaceKnowledge({ knowledge: next.knowledge, escalation: escalationOf(next) });
+      if (next.key !== knowledgeKey) {
+        engine.replaceKnowledge({ knowledge: next.knowledge, escalation: escalationOf(next) });
+        wording = next.knowledge.wording;
+      }
       knowledgeKey = next.key;
       metrics?.knowledgeReloads.inc({ result: 'ok' });
       logger.info({ from: next.from, ms: Math.round(next.ms) }, 'knowledge reloaded');

@@ -98,7 +98,7 @@ export async function answerPage(ctx: TurnContext, pageId: string, anchor?: stri
   }
   state.mode = 'feedback';
   state.flow = undefined;
-  const live = page.id === STATUS_PAGE_ID && deps.diagnostics ? await liveStatusReply(deps.diagnostics, state.facts) : undefined;
+  const live = page.id === STATUS_PAGE_ID && deps.diagnostics ? await liveStatusReply(wording, deps.diagnostics, state.facts) : undefined;
   const solved = say(wording, 'didThatSolveIt');
   if (!live) return [{ ...card, text: `${card.text}\n\n${solved}`, ...solvedPrompt(wording) }];
   return [card, live, { text: solved, ...solvedPrompt(wording) }];

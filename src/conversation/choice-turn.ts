@@ -48,7 +48,7 @@ export async function onChoice(ctx: TurnContext, choiceId: string): Promise<Repl
     case 'check-url': {
       const url = state.facts.urls[choice.index];
       if (!url || !deps.diagnostics?.checkUrl) return stale();
-      const checked = await runUrlCheck(deps.diagnostics, url, state.facts);
+      const checked = await runUrlCheck(knowledge.wording, deps.diagnostics, url, state.facts);
       state.facts = checked.facts;
       const pending = pendingStep(knowledge, state);
       return pending ? [checked.reply, pending] : [checked.reply];

@@ -5,6 +5,7 @@ import type { EvidenceFacts } from './evidence.ts';
 import { mergeEvidence } from './evidence.ts';
 import type { Choice, Reply } from './seam.ts';
 import { labelHost } from '../diagnostics/display-url.ts';
+import { say, type Wording } from '../knowledge/wording.ts';
 
 /** Live probes the engine may use; absent ones are simply not offered. */
 export type Diagnostics = {
@@ -15,24 +16,24 @@ export type Diagnostics = {
 export const STATUS_PAGE_ID = 'cloudflare-status';
 
 /** The live status line under a "is Cloudflare down?" answer, mentioning the user's data center if known. */
-export async function liveStatusReply(diagnostics: Diagnostics, facts: EvidenceFacts): Promise<Reply | undefined> {
+export async function liveStatusReply(wording: Wording, diagnostics: Diagnostics, facts: EvidenceFacts): Promise<Reply | undefined> {
   if (!diagnostics.status) return undefined;
   const summary = await diagnostics.status();
-  return { text: describeStatus(summary, facts.colo ? { colo: facts.colo } : {}), sources: [{ title: 'Cloudflare Status', url: summary.pageUrl }] };
+  return { text: describeStatus(summary, facts.colo ? { colo: facts.colo } : {}), sources: [{ title: say(wording, 'statusPageTitle'), url: summary.pageUrl }] };
 }
 
 /** A "check this URL" button for the newest URL the user gave, when URL checks are on. */
-export function urlCheckChoice(diagnostics: Diagnostics, facts: EvidenceFacts, fresh: EvidenceFacts): Choice | undefined {
+export function urlCheckChoice(wording: Wording, diagnostics: Diagnostics, facts: EvidenceFacts, fresh: EvidenceFacts): Choice | undefined {
   const url = fresh.urls[0];
   if (!diagnostics.checkUrl || !url) return undefined;
   const index = facts.urls.indexOf(url);
   if (index < 0 || index > 99) return undefined;
-  return { id: CHOICE.checkUrl(index), label: clipLabel(`Check ${labelHost(url)} from here`) };
+  return { id: CHOICE.checkUrl(index), label: clipLabel(say(wording, 'checkUrlLabel', { host: labelHost(url) })) };
 }
 
 /** Runs the check and folds what it saw (code, Ray ID, colo) into the conversation's facts. */
-export async function runUrlCheck(diagnostics: Diagnostics, url: string, facts: EvidenceFacts): Promise<{ reply: Reply; facts: EvidenceFacts }> {
-  if (!diagnostics.checkUrl) return { reply: { text: 'URL checks are turned off on this bot.' }, facts };
+export async function runUrlCheck(wording: Wording, diagnostics: Diagnostics, url: string, facts: EvidenceFacts): Promise<{ reply: Reply; facts: EvidenceFacts }> {
+  if (!diagnostics.checkUrl) return { reply: { text: say(wording, 'urlChecksOff') }, facts };
   const result = await diagnostics.checkUrl(url);
   const seen: Partial<EvidenceFacts> = {
     codes: result.errorCode ? [result.errorCode] : [],
@@ -46,6 +47,6 @@ export async function runUrlCheck(diagnostics: Diagnostics, url: string, facts: 
       ...(result.branded !== undefined ? { branded: `the bot loaded ${url} and the error page ${result.branded ? 'is' : 'is not'} Cloudflare-branded` } : {}),
     },
   };
-  const lines = [result.message, 'This check ran from the bot’s server; what your visitors see can differ by location.'];
-  return { reply: { title: 'URL check', text: lines.join('\n\n') }, facts: mergeEvidence(facts, seen) };
+  const lines = [result.message, say(wording, 'urlCheckFrom')];
+  return { reply: { title: say(wording, 'urlCheckTitle'), text: lines.join('\n\n') }, facts: mergeEvidence(facts, seen) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { describeEvidence, emptyEvidence, evidenceFactsSchema, extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
 
 const NOW = new Date('2026-11-23T18:00:00Z');
@@ -102,7 +103,7 @@ describe('toFlowEvidence', () => {
 describe('describeEvidence', () => {
   it('gives one readable line per fact', () => {
     const facts = extractEvidence(`Error 522 on https://www.example.com/ at 10:22 CET, ray 8e5c3b2a1f4d7c90\n${TRACE}`, undefined, { now: NOW });
-    expect(describeEvidence(facts)).toEqual([
+    expect(describeEvidence(shippedWording, facts)).toEqual([
       'Error code: 522 (you said)',
       'Ray ID: 8e5c3b2a1f4d7c90',
       'URL: https://www.example.com/',
@@ -113,7 +114,7 @@ describe('describeEvidence', () => {
   });
 
   it('says when a time has no zone, and never prints the visitor IP', () => {
-    const lines = describeEvidence(extractEvidence(`it broke at 10:00\n${TRACE}`));
+    const lines = describeEvidence(shippedWording, extractEvidence(`it broke at 10:00\n${TRACE}`));
     expect(lines).toContain('Time (as you wrote it, time zone unknown): 10:00');
     expect(lines.join('\n')).not.toContain('203.0.113.7');
   });
@@ -121,7 +122,7 @@ describe('describeEvidence', () => {
 
 describe('describeEvidence time line', () => {
   it('echoes a clock time whose date was assumed, but not a full UTC timestamp', () => {
-    expect(describeEvidence(extractEvidence('at 14:05 UTC', undefined, { now: NOW }))).toEqual(['Time (UTC): 2026-11-23 14:05:00 (you wrote: 14:05 UTC)']);
-    expect(describeEvidence(extractEvidence('2026-11-23 10:00:12 UTC', undefined, { now: NOW }))).toEqual(['Time (UTC): 2026-11-23 10:00:12']);
+    expect(describeEvidence(shippedWording, extractEvidence('at 14:05 UTC', undefined, { now: NOW }))).toEqual(['Time (UTC): 2026-11-23 14:05:00 (you wrote: 14:05 UTC)']);
+    expect(describeEvidence(shippedWording, extractEvidence('2026-11-23 10:00:12 UTC', undefined, { now: NOW }))).toEqual(['Time (UTC): 2026-11-23 10:00:12']);
   });
 });

@@ -2,6 +2,7 @@ import { notSolved } from '../flows/runner.ts';
 import { conversationKey } from '../store/conversation-record.ts';
 import { escalate } from './control-replies.ts';
 import { toFlowEvidence } from './evidence.ts';
+import { notSolvedWords } from './flow-replies.ts';
 import { onFlowStep } from './flow-turn.ts';
 import type { Reply } from './seam.ts';
 import type { TurnContext } from './turn-context.ts';
@@ -22,7 +23,7 @@ export async function onSolved(ctx: TurnContext, solved: boolean): Promise<Reply
     const flow = deps.knowledge.flowById.get(state.flow.flowId);
     const node = flow?.nodes[state.flow.nodeId];
     if (node?.type === 'answer') state.tried.push(node.title);
-    if (flow) return onFlowStep(ctx, flow, notSolved(flow, state.flow, toFlowEvidence(state.facts)));
+    if (flow) return onFlowStep(ctx, flow, notSolved(flow, state.flow, notSolvedWords(wording), toFlowEvidence(state.facts)));
   }
   if (state.lastPage) state.tried.push(say(wording, 'followedDocsPage', { title: state.lastPage.title }));
   return [escalate(ctx)];

@@ -1,5 +1,5 @@
 import type { EngineKnowledge } from '../engine-knowledge.ts';
-import type { FlowStep, Skipped } from '../flows/runner.ts';
+import type { FlowStep, NotSolvedWords, Skipped } from '../flows/runner.ts';
 import type { Cite, Flow } from '../flows/schema.ts';
 import { sourceOf } from './answer-card.ts';
 import { CHOICE, clipLabel } from './choice-ids.ts';
@@ -15,6 +15,11 @@ export function solvedPrompt(wording: Wording): Pick<Reply, 'choices' | 'feedbac
     ],
     feedback: true,
   };
+}
+
+/** "Did that solve it? → No", as a tree path (and the case summary's steps) records a "not solved". */
+export function notSolvedWords(wording: Wording): NotSolvedWords {
+  return { question: say(wording, 'didThatSolveIt'), answer: say(wording, 'notSolvedAnswer') };
 }
 
 export function citesToSources(knowledge: EngineKnowledge, cites: Cite[] | undefined): SourceLink[] {

@@ -1,4 +1,5 @@
 import type { EngineKnowledge } from '../engine-knowledge.ts';
+import { say, type Wording } from '../knowledge/wording.ts';
 import { answerCard } from './answer-card.ts';
 import { liveStatusReply, STATUS_PAGE_ID, type Diagnostics } from './diagnostics-replies.ts';
 import type { EvidenceFacts } from './evidence-facts.ts';
@@ -20,22 +21,18 @@ export function statusPageUrl(knowledge: EngineKnowledge): string {
   return found ?? FALLBACK_STATUS_URL;
 }
 
-function howToTell(url: string, facts: EvidenceFacts): string {
-  const colo = facts.colo ? ` (your requests were served by **${facts.colo}**: look for it in the list of locations)` : '';
-  return [
-    `**Check the Cloudflare status page first:** [${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}](${url})${colo}.`,
-    '**How to tell a Cloudflare incident from a problem with one site:**',
-    '- An incident, degraded service or a re-routed data center listed there, starting when your problem did: it is on Cloudflare’s side. Follow the incident there; support cannot speed it up.',
-    '- The status page is all green, or only one of your sites fails while others behind Cloudflare work: it is that site (its origin server, DNS or settings). Tell me the error code or paste the error page and I will walk you through it.',
-    '- Every site fails but the status page is green: look at what they share (the same origin server or hosting, the same DNS, an account-wide setting).',
-  ].join('\n');
+function howToTell(wording: Wording, url: string, facts: EvidenceFacts): string {
+  const servedBy = facts.colo ? say(wording, 'statusServedBy', { colo: facts.colo }) : '';
+  const host = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return [say(wording, 'statusCheckFirst', { host, url, servedBy }), say(wording, 'statusHowToTell')].join('\n');
 }
 
 export async function statusReplies(knowledge: EngineKnowledge, diagnostics: Diagnostics | undefined, facts: EvidenceFacts): Promise<Reply[]> {
+  const { wording } = knowledge;
   const url = statusPageUrl(knowledge);
   const page = knowledge.runtime.kb.pageById.get(STATUS_PAGE_ID);
-  const sources = [{ title: 'Cloudflare Status', url }, ...(page ? answerCard(page).sources ?? [] : [])];
-  const main: Reply = { title: 'Is Cloudflare down?', text: howToTell(url, facts), sources };
-  const live = diagnostics ? await liveStatusReply(diagnostics, facts) : undefined;
+  const sources = [{ title: say(wording, 'statusPageTitle'), url }, ...(page ? answerCard(page).sources ?? [] : [])];
+  const main: Reply = { title: say(wording, 'statusTitle'), text: howToTell(wording, url, facts), sources };
+  const live = diagnostics ? await liveStatusReply(wording, diagnostics, facts) : undefined;
   return live ? [main, live] : [main];
 }

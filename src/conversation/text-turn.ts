@@ -27,7 +27,7 @@ export async function onText(ctx: TurnContext, raw: string): Promise<Reply[]> {
   // A URL the user just gave can be checked live, if the operator turned URL checks on.
   const { diagnostics } = ctx.deps;
   const freshUrls = ctx.state.facts.urls.slice(before);
-  const check = diagnostics && freshUrls.length ? urlCheckChoice(diagnostics, ctx.state.facts, { ...ctx.state.facts, urls: freshUrls }) : undefined;
+  const check = diagnostics && freshUrls.length ? urlCheckChoice(ctx.deps.knowledge.wording, diagnostics, ctx.state.facts, { ...ctx.state.facts, urls: freshUrls }) : undefined;
   const last = replies.at(-1);
   if (check && last && !last.escalation) return [...replies.slice(0, -1), { ...last, choices: [...(last.choices ?? []), check] }];
   return replies;
@@ -66,7 +66,7 @@ async function answerText(ctx: TurnContext, raw: string): Promise<Reply[]> {
     if (fresh.codes.length) return [...status, ...(await answerQuestion(ctx, text))];
     state.mode = 'feedback';
     state.flow = undefined;
-    state.lastPage = { id: STATUS_PAGE_ID, title: 'Cloudflare Status' };
+    state.lastPage = { id: STATUS_PAGE_ID, title: say(wording, 'statusPageTitle') };
     return [...status, { text: say(wording, 'didThatSolveIt'), ...solvedPrompt(wording) }];
   }
   if (state.mode === 'flow' && state.flow) {

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { describeEvidence } from '../conversation/evidence-describe.ts';
 import type { EvidenceFacts } from '../conversation/evidence-facts.ts';
 import type { Escalation } from '../conversation/seam.ts';
-
-
-type EscalationCase = Omit<Escalation, 'heading' | 'actionLabel'>;
 import { sourceLabel } from '../conversation/source-label.ts';
 import { caseChecklist, visitorChecklist } from './checklist.ts';
 import { mergeChecklist } from './checklist-merge.ts';
 import { fitSummary, type SummarySection } from './fit-summary.ts';
 import { nextStep } from './next-step.ts';
 import { codeMatches, type CaseTopic, type SupportConfig } from './support-config.ts';
-import type { Wording } from '../knowledge/wording.ts';
+import { say, type Wording } from '../knowledge/wording.ts';
+
+/** A built case before the audience's heading and button label are added. */
+type EscalationCase = Omit<Escalation, 'heading' | 'actionLabel'>;
 
 /**
  * Builds the hand-off: a pre-filled case summary with everything the bot
@@ -41,7 +41,7 @@ export type EscalationInput = {
   /** SUPPORT_CASE_URL from the config. */
   caseUrl: string;
   support: SupportConfig;
-  /** Heading and button label per audience (knowledge/wording.yaml). */
+  /** The summary's texts, and heading and button label per audience (knowledge/wording.yaml). */
   wording: Wording;
   userNote?: string;
   /** Docs page for the code (the engine knows it from the knowledge base); visitors are sent there. */
@@ -52,11 +52,11 @@ export type EscalationInput = {
   leafChecklist?: readonly string[];
 };
 
-function problemLine(code: string | undefined, flowTitle: string | undefined): string {
-  if (flowTitle && code && !flowTitle.includes(code)) return `Problem: Error ${code} (${flowTitle})`;
-  if (flowTitle) return `Problem: ${flowTitle}`;
-  if (code) return `Problem: Error ${code}`;
-  return 'Problem: not identified yet (see the details below)';
+function problemLine(wording: Wording, code: string | undefined, title: string | undefined): string {
+  if (title && code && !title.includes(code)) return say(wording, 'caseProblemCodeAndTitle', { code, title });
+  if (title) return say(wording, 'caseProblemTitle', { title });
+  if (code) return say(wording, 'caseProblemCode', { code });
+  return say(wording, 'caseProblemUnknown');
 }
 
 /** A note may hold several lines (the door's note plus the first message); each becomes its own list line. */
@@ -64,23 +64,23 @@ function noteLines(note: string | undefined): string[] {
   return (note ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
-function stepLine(step: PathStep): string {
+function stepLine(wording: Wording, step: PathStep): string {
   // A button press needs no label; an answer the bot took for the user says where it came from.
-  const label = step.via === 'choice' ? undefined : sourceLabel(step.because) ?? (step.via === 'evidence' ? 'from earlier in the conversation' : undefined);
+  const label = step.via === 'choice' ? undefined : sourceLabel(wording, step.because) ?? (step.via === 'evidence' ? say(wording, 'caseFromEarlier') : undefined);
   return `${step.question} → ${step.answer}${label ? ` (${label})` : ''}`;
 }
 
 function ownerEscalation(input: EscalationInput, code: string | undefined): EscalationCase {
-  const { facts, support } = input;
-  const step = nextStep(support, facts.plan, input.caseUrl, input.topic ?? 'technical');
+  const { facts, support, wording } = input;
+  const step = nextStep(support, wording, facts.plan, input.caseUrl, input.topic ?? 'technical');
   const body: SummarySection[] = [
-    { lines: [problemLine(code, input.flowTitle)] },
-    { heading: 'Details:', lines: describeEvidence(facts) },
-    { heading: 'Steps taken in the bot:', lines: input.path.map(stepLine) },
-    { heading: 'What was tried:', lines: input.tried },
-    { heading: 'Note:', lines: noteLines(input.userNote) },
+    { lines: [problemLine(wording, code, input.flowTitle)] },
+    { heading: say(wording, 'caseDetails'), lines: describeEvidence(wording, facts) },
+    { heading: say(wording, 'caseStepsTaken'), lines: input.path.map((s) => stepLine(wording, s)) },
+    { heading: say(wording, 'caseTried'), lines: input.tried },
+    { heading: say(wording, 'caseNote'), lines: noteLines(input.userNote) },
   ];
-  const summary = fitSummary(body, [`Next step: ${step.text}`, support.warning]);
+  const summary = fitSummary(body, [say(wording, 'caseNextStep', { step: step.text }), support.warning]);
   return {
     url: input.caseUrl,
     summary,
@@ -90,14 +90,10 @@ function ownerEscalation(input: EscalationInput, code: string | undefined): Esca
 }
 
 /** What a visitor asks the owner to do, by the kind of error they saw. */
-function visitorAsk(code: string | undefined): string {
-  if (code && codeMatches('1xxx', code)) {
-    return 'Could you look up this Ray ID in your Cloudflare Security Events and allow my access if the block was a mistake?';
-  }
-  if (code && codeMatches('5xx', code)) {
-    return 'The error page says Cloudflare could not get a proper answer from your server. Could you check your server or hosting?';
-  }
-  return 'Could you take a look?';
+function visitorAsk(wording: Wording, code: string | undefined): string {
+  if (code && codeMatches('1xxx', code)) return say(wording, 'visitorAskBlocked');
+  if (code && codeMatches('5xx', code)) return say(wording, 'visitorAskServer');
+  return say(wording, 'visitorAskAny');
 }
 
 function visitorUrl(input: EscalationInput, code: string | undefined): string {
@@ -112,29 +108,30 @@ function visitorUrl(input: EscalationInput, code: string | undefined): string {
  * the visitor's IP always is: the bot never fills it in, they add it if they
  * want the owner to allow it.
  */
-function visitorDetails(facts: EvidenceFacts): string[] {
+function visitorDetails(wording: Wording, facts: EvidenceFacts): string[] {
   // Only what the owner can use to find the request; the visitor's own setup (plan, SSL mode) is not theirs.
-  const seen = describeEvidence({ ...facts, codes: [], plan: undefined, sslMode: undefined, cloudflaredRunning: undefined, branded: undefined, trace: undefined });
+  const seen = describeEvidence(wording, { ...facts, codes: [], plan: undefined, sslMode: undefined, cloudflaredRunning: undefined, branded: undefined, trace: undefined });
   const gaps = [
-    ...(facts.rayIds.length ? [] : ['Ray ID: (copy it from the bottom of the error page)']),
-    ...(facts.timeUtc || facts.timeText ? [] : ['Time: (when you saw it, with your time zone)']),
-    'My IP address: (add it here yourself if you want it allowed)',
+    ...(facts.rayIds.length ? [] : [say(wording, 'visitorRayIdGap')]),
+    ...(facts.timeUtc || facts.timeText ? [] : [say(wording, 'visitorTimeGap')]),
+    say(wording, 'visitorIpGap'),
   ];
   return [...seen, ...gaps];
 }
 
 function visitorEscalation(input: EscalationInput, code: string | undefined): EscalationCase {
-  const { facts } = input;
-  const saw = code ? `Error ${code}${input.flowTitle && !input.flowTitle.includes(code) ? `: ${input.flowTitle}` : ''}` : input.flowTitle;
+  const { facts, wording } = input;
+  const title = input.flowTitle;
+  const saw = code ? (title && !title.includes(code) ? say(wording, 'visitorSawCodeAndTitle', { code, title }) : say(wording, 'visitorSawCode', { code })) : title;
   const body: SummarySection[] = [
-    { lines: [`Hello, I could not open your website: it showed me a Cloudflare error page${saw ? ` (${saw})` : ''}.`] },
-    { heading: 'What I saw:', lines: visitorDetails(facts) },
-    { heading: 'What I tried:', lines: input.tried },
-    { heading: 'Note:', lines: noteLines(input.userNote) },
+    { lines: [saw ? say(wording, 'visitorHelloSaw', { saw }) : say(wording, 'visitorHello')] },
+    { heading: say(wording, 'visitorWhatISaw'), lines: visitorDetails(wording, facts) },
+    { heading: say(wording, 'visitorWhatITried'), lines: input.tried },
+    { heading: say(wording, 'caseNote'), lines: noteLines(input.userNote) },
   ];
   return {
     url: visitorUrl(input, code),
-    summary: fitSummary(body, [visitorAsk(code), 'Thank you!']),
+    summary: fitSummary(body, [visitorAsk(wording, code), say(wording, 'visitorThanks')]),
     checklist: mergeChecklist([...(input.leafChecklist ?? []), ...visitorChecklist(input.support, facts)], facts, input.support.visitor.note),
     audience: 'site-owner',
   };

@@ -1,4 +1,5 @@
 import type { Plan } from '../conversation/evidence-facts.ts';
+import { say, type Wording } from '../knowledge/wording.ts';
 import type { CaseTopic, SupportConfig } from './support-config.ts';
 
 /**
@@ -17,8 +18,8 @@ export type NextStep = {
 
 type PlanConfig = SupportConfig['plans'][Plan];
 
-function communityAdvice(support: SupportConfig): string {
-  return `post this summary in the Community (${support.links.community}) or on Discord (${support.links.discord})`;
+function communityAdvice(wording: Wording, support: SupportConfig): string {
+  return say(wording, 'nextCommunity', { community: support.links.community, discord: support.links.discord });
 }
 
 function canOpenCase(plan: PlanConfig, topic: CaseTopic): boolean {
@@ -26,49 +27,52 @@ function canOpenCase(plan: PlanConfig, topic: CaseTopic): boolean {
   return plan.channels.case === 'limited' && (plan.caseTopics ?? []).includes(topic);
 }
 
-function planAdvice(support: SupportConfig, plan: Plan, caseUrl: string, topic: CaseTopic): NextStep {
+/** Topics a limited plan may open cases for ("billing, account and registrar"), when the plan lists any. */
+function limitedTopics(wording: Wording, config: PlanConfig): string | undefined {
+  return config.channels.case === 'limited' && config.caseTopics?.length ? listWords(wording, config.caseTopics, 'listAnd') : undefined;
+}
+
+function planAdvice(wording: Wording, support: SupportConfig, plan: Plan, caseUrl: string, topic: CaseTopic): NextStep {
   const config = support.plans[plan];
   if (!canOpenCase(config, topic)) {
-    const limited = config.channels.case === 'limited' && config.caseTopics?.length
-      ? `support cases are only for ${listWords(config.caseTopics)} issues, so `
-      : '';
-    return { text: `On the ${config.label} plan, ${limited}${communityAdvice(support)}.`, canOpenCase: false };
+    const topics = limitedTopics(wording, config);
+    const community = communityAdvice(wording, support);
+    const text = topics ? say(wording, 'nextNoCaseLimited', { plan: config.label, topics, community }) : say(wording, 'nextNoCase', { plan: config.label, community });
+    return { text, canOpenCase: false };
   }
-  const options = [`open a support case at ${caseUrl}`];
-  if (config.channels.chat === 'yes') options.push('start a live chat (Support > Technical Support > Chat with an agent)');
-  let text = `On the ${config.label} plan, ${options.join(' or ')}.`;
-  if (config.channels.phone === 'yes') {
-    text += ' For a P1 emergency such as a site outage or DDoS attack, use the Emergency Phone line (Support > Technical Support > Emergency Phone Line).';
-  }
+  let text = config.channels.chat === 'yes' ? say(wording, 'nextCaseOrChat', { plan: config.label, caseUrl }) : say(wording, 'nextCase', { plan: config.label, caseUrl });
+  if (config.channels.phone === 'yes') text += say(wording, 'nextPhone');
   return { text, canOpenCase: true };
 }
 
 /** One line per plan, for when the plan is not known yet. */
-function allPlansAdvice(support: SupportConfig, caseUrl: string, topic: CaseTopic): NextStep {
+function allPlansAdvice(wording: Wording, support: SupportConfig, caseUrl: string, topic: CaseTopic): NextStep {
   const plans: Plan[] = ['free', 'pro', 'business', 'enterprise'];
   const lines = plans.map((plan) => {
     const config = support.plans[plan];
     if (!canOpenCase(config, topic)) {
-      const limited = config.channels.case === 'limited' && config.caseTopics?.length ? ` (cases only for ${listWords(config.caseTopics)} issues)` : '';
-      return `${config.label}: Community or Discord${limited}`;
+      const topics = limitedTopics(wording, config);
+      return topics ? say(wording, 'planCommunityLimited', { plan: config.label, topics }) : say(wording, 'planCommunity', { plan: config.label });
     }
-    const channels = ['support case'];
-    if (config.channels.chat === 'yes') channels.push('chat');
-    if (config.channels.phone === 'yes') channels.push('Emergency Phone for P1');
-    return `${config.label}: ${listWords(channels, 'or')}`;
+    const channels = [say(wording, 'channelCase')];
+    if (config.channels.chat === 'yes') channels.push(say(wording, 'channelChat'));
+    if (config.channels.phone === 'yes') channels.push(say(wording, 'channelPhone'));
+    return say(wording, 'planChannels', { plan: config.label, channels: listWords(wording, channels, 'listOr') });
   });
   return {
-    text: `Which channel depends on your plan. ${lines.join('; ')}. Cases: ${caseUrl}. Community: ${support.links.community}. Discord: ${support.links.discord}.`,
+    text: say(wording, 'nextByPlan', { plans: lines.join('; '), caseUrl, community: support.links.community, discord: support.links.discord }),
     canOpenCase: true,
   };
 }
 
-export function nextStep(support: SupportConfig, plan: Plan | undefined, caseUrl: string, topic: CaseTopic = 'technical'): NextStep {
-  const advice = plan ? planAdvice(support, plan, caseUrl, topic) : allPlansAdvice(support, caseUrl, topic);
-  return { ...advice, text: `Check ${support.links.status} first. ${advice.text}` };
+export function nextStep(support: SupportConfig, wording: Wording, plan: Plan | undefined, caseUrl: string, topic: CaseTopic = 'technical'): NextStep {
+  const advice = plan ? planAdvice(wording, support, plan, caseUrl, topic) : allPlansAdvice(wording, support, caseUrl, topic);
+  return { ...advice, text: say(wording, 'nextCheckStatus', { statusUrl: support.links.status, advice: advice.text }) };
 }
 
-function listWords(words: readonly string[], conjunction = 'and'): string {
+function listWords(wording: Wording, words: readonly string[], joined: 'listAnd' | 'listOr'): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+  const items = words.slice(0, -1).join(', ');
+  const last = words[words.length - 1];
+  return joined === 'listAnd' ? say(wording, 'listAnd', { items, last }) : say(wording, 'listOr', { items, last });
 }

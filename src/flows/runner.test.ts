@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { realDocs } from '../../tests/fixtures/flows/real-docs.ts';
+import { notSolvedWords } from '../conversation/flow-replies.ts';
+import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { loadFlows, parseFlowFile } from './load-flows.ts';
 import { answerFromStatement, answerWithText, chooseOption, findFlowForCode, findFlowForText, GENERIC_ESCALATION, notSolved, startFlow, type Evidence, type FlowStep } from './runner.ts';
 import type { Flow } from './schema.ts';
+
+const NOT_SOLVED = notSolvedWords(shippedWording);
 
 const flows = loadFlows('knowledge/flows', realDocs());
 const flow = (id: string): Flow => {
@@ -138,18 +142,18 @@ describe('choices and "not solved"', () => {
   it('"not solved" follows ifNotSolved, then stays on the escalation', () => {
     const answer = startFlow(triage, { ...owner, code: { value: '500', because: 'x' }, branded: { value: 'yes', because: 'y' } });
     expect(answer.state.nodeId).toBe('500-cloudflare');
-    const escalation = notSolved(triage, answer.state);
+    const escalation = notSolved(triage, answer.state, NOT_SOLVED);
     expect(escalation.kind).toBe('escalate');
     expect(escalation.state.nodeId).toBe('500-escalate');
     expect(escalation.state.path.at(-1)).toEqual({ nodeId: '500-cloudflare', question: 'Did that solve it?', answer: 'No', via: 'choice' });
-    expect(notSolved(triage, escalation.state)).toEqual({ kind: 'escalate', state: escalation.state, node: triage.nodes['500-escalate'], skipped: [] });
+    expect(notSolved(triage, escalation.state, NOT_SOLVED)).toEqual({ kind: 'escalate', state: escalation.state, node: triage.nodes['500-escalate'], skipped: [] });
   });
 
   it('an answer without ifNotSolved escalates with the contacting-support checklist', () => {
     const support = flow('contacting-support');
     const answer = step(chooseOption(support, startFlow(support, { plan: { value: 'free', because: 'you are on Free' } }).state, 'no'));
     expect(answer.state.nodeId).toBe('free-community');
-    const result = notSolved(support, answer.state);
+    const result = notSolved(support, answer.state, NOT_SOLVED);
     expect(result).toMatchObject({ kind: 'escalate', node: GENERIC_ESCALATION });
   });
 });

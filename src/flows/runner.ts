@@ -67,14 +67,17 @@ export function answerWithText(flow: Flow, state: FlowState, text: string, evide
   return take(flow, state, node, option, 'text', evidence);
 }
 
+/** How "did that solve it? no" is written into the path (and so the case summary): the engine's wording, given by the caller. */
+export type NotSolvedWords = { question: string; answer: string };
+
 /**
  * "That did not solve it": follow the answer's ifNotSolved, else escalate.
  * At an escalation it stays put; at a question the user has given up answering, so escalate.
  */
-export function notSolved(flow: Flow, state: FlowState, evidence: Evidence = {}): FlowStep {
+export function notSolved(flow: Flow, state: FlowState, words: NotSolvedWords, evidence: Evidence = {}): FlowStep {
   const node = flow.nodes[state.nodeId];
   if (node?.type === 'escalate') return { kind: 'escalate', state, node, skipped: [] };
-  const path = [...state.path, { nodeId: state.nodeId, question: 'Did that solve it?', answer: 'No', via: 'choice' as const }];
+  const path = [...state.path, { nodeId: state.nodeId, question: words.question, answer: words.answer, via: 'choice' as const }];
   if (node?.type === 'answer' && node.ifNotSolved) return arriveAt(flow, { ...state, nodeId: node.ifNotSolved, path }, evidence);
   return { kind: 'escalate', state: { ...state, path }, node: GENERIC_ESCALATION, skipped: [] };
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { realDocs } from '../../tests/fixtures/flows/real-docs.ts';
+import { notSolvedWords } from '../conversation/flow-replies.ts';
+import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { loadFlows } from './load-flows.ts';
 import { chooseOption, notSolved, startFlow, type Evidence, type FlowStep } from './runner.ts';
 import type { Cite, Flow } from './schema.ts';
+
+const NOT_SOLVED = notSolvedWords(shippedWording);
 
 /**
  * Every way through every shipped tree, driven through the runner exactly as
@@ -29,7 +33,7 @@ function walkAll(flow: Flow, evidence: Evidence = {}): Walk[] {
     }
     walks.push({ flow: flow.id, moves, end: current });
     if (current.kind !== 'answer') return;
-    const next = notSolved(flow, current.state, evidence);
+    const next = notSolved(flow, current.state, NOT_SOLVED, evidence);
     // Without ifNotSolved the runner escalates in place (same nodeId), so record it rather than treat it as a revisit.
     if (!current.node.ifNotSolved && next.kind === 'escalate') walks.push({ flow: flow.id, moves: [...moves, '!'], end: next });
     else if (!seen.has(next.state.nodeId)) visit(next, [...moves, '!'], new Set([...seen, next.state.nodeId]));
@@ -100,7 +104,7 @@ describe('important paths', () => {
     if (!flow) throw new Error(`no flow ${path.flow}`);
     let current: FlowStep = startFlow(flow, path.evidence);
     for (const move of path.moves) {
-      const next: FlowStep | { kind: 'invalid-option' } = move === '!' ? notSolved(flow, current.state, path.evidence) : chooseOption(flow, current.state, move, path.evidence);
+      const next: FlowStep | { kind: 'invalid-option' } = move === '!' ? notSolved(flow, current.state, NOT_SOLVED, path.evidence) : chooseOption(flow, current.state, move, path.evidence);
       if (next.kind === 'invalid-option') throw new Error(`"${move}" rejected at ${current.state.nodeId}`);
       current = next;
     }

@@ -94,11 +94,26 @@ describe('the texts the code says and the texts the file has', () => {
     expect(Object.keys(shipped).sort()).toEqual([...Object.keys(TEXT_PLACEHOLDERS), 'escalation'].sort());
   });
 
+  const wording = loadWording(SHIPPED);
+  const texts = [...(Object.keys(TEXT_PLACEHOLDERS) as TextKey[]).map((key) => wording[key]), ...Object.values(wording.escalation).flatMap((audience) => Object.values(audience))];
+
   it('no engine file says one of these texts in its own words', () => {
-    const wording = loadWording(SHIPPED);
-    // Texts long enough to be unmistakable, with their placeholders cut out.
-    const fragments = (Object.keys(TEXT_PLACEHOLDERS) as TextKey[]).flatMap((key) => wording[key].split(/\{[^}]*\}/)).filter((f) => f.trim().length >= 25);
+    // Long texts anywhere in a file (a line of a many-line text counts alone), with their placeholders cut out.
+    const fragments = texts.flatMap((t) => t.split(/\{[^}]*\}|\n/)).filter((f) => f.trim().length >= 25);
+    expect(fragments.length).toBeGreaterThan(60);
     const inline = code.flatMap(({ file, text }) => fragments.filter((f) => text.includes(f)).map((f) => `${file}: ${f}`));
+    expect(inline).toEqual([]);
+  });
+
+  it('no engine file has a short one of these texts as a string of its own', () => {
+    // "URL check", "Note:", "Is Cloudflare down?": too short to look for anywhere, unmistakable as a whole quoted string.
+    // A bare word ("chat", "No") is as likely a key or an enum value in code, so only texts of two words or with punctuation count.
+    const short = texts.filter((t) => !/[{}\n]/.test(t) && t.trim().length < 25 && !/^\w+$/.test(t));
+    expect(short).toEqual(expect.arrayContaining(['Is Cloudflare down?', 'Cloudflare Status', 'URL check', 'Note:', 'you said']));
+    // A whole string literal: not a quote inside a comment or a longer string ('"Did that solve it?" answers').
+    const literal = (t: string) => new RegExp(`(?<![\\w'"\`])(['"\`])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1(?![\\w'"\`])`);
+    const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+    const inline = code.flatMap(({ file, text }) => short.filter((t) => literal(t).test(withoutComments(text))).map((t) => `${file}: ${t}`));
     expect(inline).toEqual([]);
   });
 });

@@ -53,6 +53,9 @@ const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\
  */
 const FOREIGN_ERROR_CUE = /(?:\bos|\bsocket|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
 
+/** MySQL and MariaDB print "ERROR 1040 (HY000): Too many connections": a SQLSTATE after the number is theirs, not ours. */
+const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)/;
+
 /** A status line's reason phrase after the number makes it a code: "403 Forbidden", "522 Connection timed out". */
 const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|uri too long|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;
 
@@ -74,7 +77,7 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const n = Number(code);
     const before = masked.slice(Math.max(0, m.index - 24), m.index);
     const after = masked.slice(m.index + m[0].length);
-    if (FOREIGN_ERROR_CUE.test(before)) continue;
+    if (FOREIGN_ERROR_CUE.test(before) || FOREIGN_ERROR_AFTER.test(after)) continue;
     const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
     if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
@@ -90,13 +93,26 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   return { codes, explicitCodes: explicit };
 }
 
-/** "Error code: 600010", "Código de erro: 600010", "error 10039": a code, in any of the languages we read. */
-const STATED_CODE = /\b(?:error|erro|erreur|fehler|ошибк\w*)?\s*(?:code|código|codigo|код)\s*(?:de\s+erro|d'erreur|ошибки)?\s*[:#=]?\s*(\d{3,7})\b|\berror\s*[:#]?\s*(\d{3,7})\b/giu;
+/**
+ * A code stated as such, in any of the languages we read: "Error code: 600010", "Código de erro:
+ * 600010", "error 10039", "ERROR-68058", an API body's `"code":10010`, "错误码 1068", "1068 是什么错误",
+ * and a quoted message that opens with its number ("1068 Permission denied").
+ */
+const STATED_CODE = new RegExp(
+  [
+    String.raw`\b(?:error|erro|erreur|fehler|ошибк\w*)?\s*(?:code|código|codigo|код)"?\s*(?:de\s+erro|d'erreur|ошибки)?\s*[:#=]?\s*(\d{3,7})\b`,
+    String.raw`\berror\s*[:#-]?\s*(\d{3,7})\b`,
+    String.raw`(?:错误|錯誤)(?:代码|代碼|码|碼)?\s*[:：]?\s*(\d{3,7})\b`,
+    String.raw`\b(\d{3,7})\s*(?:是什么|是什麼)?(?:错误|錯誤)`,
+    String.raw`["“„«'](\d{3,7})\s+\p{L}{3,}`,
+  ].join('|'),
+  'giu',
+);
 
 export function extractUnknownCodes(text: string, knownCodes: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(STATED_CODE)) {
-    const code = m[1] ?? m[2];
+    const code = m.slice(1).find((group) => group !== undefined);
     if (code && !knownCodes.has(code) && !FOREIGN_ERROR_CUE.test(text.slice(Math.max(0, m.index - 12), m.index + 6))) found.add(code);
   }
   return [...found];

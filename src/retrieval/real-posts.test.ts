@@ -50,6 +50,7 @@ describe('numbers pin a page only in an error context', () => {
     ['a count of keys', 'my KV list returns only 1000 keys'],
     ['a status from another product', 'I see an R2 500 in the demo'],
     ['a WARP client status', 'wgcf 429 on register'],
+    ['a MySQL error with its SQLSTATE', 'the app log says ERROR 1040 (HY000): Too many connections after we moved behind the proxy'],
   ])('not for %s', (_what, question) => {
     const result = searcher.search(question);
     expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
@@ -69,9 +70,26 @@ describe('numbers pin a page only in an error context', () => {
   });
 
   it('abstains on other products the docs do not cover, even with a number in them', () => {
-    for (const question of ['the R2 demo returns 500 in chrome', 'my KV list returns only 1000 keys', 'Turnstile widget shows 600010', 'Código de erro: 600010 ao me inscrever']) {
+    for (const question of [
+      'the R2 demo returns 500 in chrome',
+      'my KV list returns only 1000 keys',
+      'Turnstile widget shows 600010',
+      'Código de erro: 600010 ao me inscrever',
+      'WARP keeps disconnecting on my laptop since the last update',
+    ]) {
       expect(searcher.search(question).abstain, question).toBe(true);
     }
+  });
+});
+
+describe('a code no page knows, however it is written, is another product talking', () => {
+  it.each([
+    ['a log line with a dash', 'the backup plugin logs ERROR-40213: upstream refused the token, every night'],
+    ['an API body', 'creating the record fails with {"success":false,"errors":[{"code":10999,"message":"zone.not_found"}]}'],
+    ['a quoted message that opens with its number', 'the script stops with "1099 Quota exhausted" when it syncs the zones'],
+    ['Chinese, the number before the word for error', '调用接口的时候一直返回 1099 错误，这是什么意思？'],
+  ])('%s abstains', (_what, question) => {
+    expect(searcher.search(question).abstain, question).toBe(true);
   });
 });
 
@@ -102,10 +120,25 @@ describe('user words to docs words', () => {
     ['reaching a person', 'how can I speak to a human at cloudflare', 'contacting-cloudflare-support'],
     ['a big upload failing', 'uploads over 100MB fail on my nextcloud behind cloudflare', 'error-413'],
     ['a country that cannot reach the site', 'our shop is blocked in my country by the government, other countries are fine', 'potential-isp-blocking'],
+    ['a government block page', 'some visitors get a page saying the site was blocked under a court order instead of our shop', 'potential-isp-blocking'],
     ['a far away data center', 'my requests are routed to a data center far away from me', 'geographic-traffic-routing'],
     ['a browser check that loops', 'the checking your browser page loops forever on one site', 'error-403'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);
+  });
+});
+
+describe('two concepts said apart in one post', () => {
+  it('a country and its networks, sentences apart, is network-level blocking', () => {
+    const post = 'Visitors on mobile networks inside Turkey cannot open the shop. The ISP seems to answer the lookups with a fake address. From abroad everything is fine.';
+    expect(top(post)).toBe('potential-isp-blocking');
+  });
+
+  it('a site owner blocking countries with their own rules is not network-level blocking', () => {
+    const post = 'I set up a firewall rule that blocks a few countries, and now my uptime monitor from Germany gets error 1020 on every check.';
+    expect(top(post)).toBe('error-1020');
+    // It may still rank on its words; it is not pushed forward as the concept's page.
+    expect(searcher.search(post).docs.filter((d) => d.why === 'hint').map((d) => d.id)).not.toContain('potential-isp-blocking');
   });
 });
 

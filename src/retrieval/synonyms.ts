@@ -21,6 +21,21 @@ export const synonymsSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * Two concepts stated in one message, not side by side ("inside Iran's network … that is how
+   * they block"): each group is met by a word the user typed, or by `@term` when an expansion
+   * credited that doc term (every country name credits `@country`). Only hints, never a pin.
+   */
+  together: z
+    .array(
+      z.object({
+        all: z.array(z.array(z.string().min(2)).min(1)).min(2),
+        expand: z.array(z.string()).default([]),
+        codes: z.array(z.string().regex(/^\d{3,5}$/)).default([]),
+        pages: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
 });
 export type Synonyms = z.infer<typeof synonymsSchema>;
 
@@ -28,6 +43,16 @@ export class SynonymsError extends Error {}
 
 export function loadSynonyms(file: string): Synonyms {
   return loadYamlFile(file, synonymsSchema, SynonymsError);
+}
+
+/**
+ * A hint that names a page the docs do not have (a typo, a page that was renamed) would never
+ * fire and nobody would notice: refuse the file instead, naming the entry.
+ */
+export function checkSynonymTargets(synonyms: Synonyms, file: string, pageIds: ReadonlySet<string>): void {
+  const entries = [...synonyms.phrases.map((p) => ({ pages: p.pages, name: `phrase "${p.match[0]}"` })), ...synonyms.together.map((t) => ({ pages: t.pages, name: `together [${t.all.map((g) => g[0]).join(' + ')}]` }))];
+  const unknown = entries.flatMap((e) => e.pages.filter((id) => !pageIds.has(id)).map((id) => `${e.name} names page "${id}", which the docs do not have`));
+  if (unknown.length) throw new SynonymsError(`${file} is invalid: ${unknown.join('; ')}`);
 }
 
 /** `terms` maps each added doc word to the query word(s) it stands for, so a match on it credits them. */
@@ -43,6 +68,7 @@ export type Expansion = {
 export class SynonymExpander {
   private readonly termMap = new Map<string, string[]>();
   private readonly phrases: { words: string[]; expansion: { terms: string[]; codes: string[]; pages: string[] } }[] = [];
+  private readonly together: { groups: { typed: Set<string>; credited: Set<string> }[]; expansion: { terms: string[]; codes: string[]; pages: string[] } }[] = [];
 
   constructor(synonyms: Synonyms) {
     for (const [from, to] of Object.entries(synonyms.terms)) {
@@ -51,6 +77,13 @@ export class SynonymExpander {
     for (const p of synonyms.phrases) {
       const expansion = { terms: p.expand.flatMap((t) => tokenize(t)), codes: p.codes, pages: p.pages };
       for (const m of p.match) this.phrases.push({ words: words(m).map(stem), expansion });
+    }
+    for (const rule of synonyms.together) {
+      const groups = rule.all.map((group) => ({
+        typed: new Set(group.filter((w) => !w.startsWith('@')).flatMap((w) => words(w)).map(stem)),
+        credited: new Set(group.filter((w) => w.startsWith('@')).flatMap((w) => tokenize(w.slice(1)))),
+      }));
+      this.together.push({ groups, expansion: { terms: rule.expand.flatMap((t) => tokenize(t)), codes: rule.codes, pages: rule.pages } });
     }
   }
 
@@ -80,6 +113,19 @@ export class SynonymExpander {
       }
       expansion.codes.forEach((c) => codes.add(c));
       expansion.pages.forEach((p) => pages.add(p));
+    }
+    if (this.together.length) {
+      const typed = new Set(qStems);
+      for (const { groups, expansion } of this.together) {
+        if (!groups.every((g) => [...g.typed].some((w) => typed.has(w)) || [...g.credited].some((t) => terms.has(t)))) continue;
+        const sources = groups.flatMap((g) => [...g.typed].filter((w) => typed.has(w)));
+        for (const t of expansion.terms) {
+          credit(t, sources);
+          phraseTerms.add(t);
+        }
+        expansion.codes.forEach((c) => codes.add(c));
+        expansion.pages.forEach((p) => pages.add(p));
+      }
     }
     return { terms, phraseTerms, codes: [...codes], pages: [...pages] };
   }

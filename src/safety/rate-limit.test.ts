@@ -5,6 +5,7 @@ import type { ConversationRef } from '../conversation/seam.ts';
 import { LocalMemo, RedisMemo } from '../store/shared-memo.ts';
 import { createLogger } from '../log.ts';
 import { TurnRateLimiter, type RateLimitDecision } from './rate-limit.ts';
+import { shippedWording } from '../../tests/support/shipped-wording.ts';
 
 const alice: ConversationRef = { platform: 'slack', id: 'C1:1.1', user: 'UALICE', place: 'C1' };
 
@@ -22,7 +23,7 @@ const summary = (all: RateLimitDecision[]) => ({
 
 describe('TurnRateLimiter (memory)', () => {
   it('refuses past the per-user limit with one notice, then silence for the rest of the window', async () => {
-    const limiter = new TurnRateLimiter({ perUser: 3, perPlace: 100, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo());
+    const limiter = new TurnRateLimiter({ perUser: 3, perPlace: 100, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo(), () => shippedWording);
     const all = await decisions(limiter, Array.from({ length: 20 }, () => alice));
     expect(summary(all)).toEqual({ allowed: 3, notices: 1, silent: 16 });
     const notice = all.find((d) => !d.allowed && d.notice);
@@ -38,7 +39,7 @@ describe('TurnRateLimiter (memory)', () => {
   });
 
   it('limits a channel whoever writes, and keeps other users and channels apart', async () => {
-    const limiter = new TurnRateLimiter({ perUser: 100, perPlace: 4, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo());
+    const limiter = new TurnRateLimiter({ perUser: 100, perPlace: 4, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo(), () => shippedWording);
     const crowd = Array.from({ length: 10 }, (_, i) => ({ ...alice, user: `U${i}` }));
     expect(summary(await decisions(limiter, crowd))).toEqual({ allowed: 4, notices: 1, silent: 5 });
     const refused = await limiter.check({ ...alice, user: 'ULATE' });
@@ -49,7 +50,7 @@ describe('TurnRateLimiter (memory)', () => {
   });
 
   it('gives the next limited window its own notice', async () => {
-    const limiter = new TurnRateLimiter({ perUser: 1, perPlace: 100, windowMs: 1_000 }, { kind: 'memory' }, new LocalMemo());
+    const limiter = new TurnRateLimiter({ perUser: 1, perPlace: 100, windowMs: 1_000 }, { kind: 'memory' }, new LocalMemo(), () => shippedWording);
     expect(summary(await decisions(limiter, [alice, alice, alice]))).toEqual({ allowed: 1, notices: 1, silent: 1 });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(summary(await decisions(limiter, [alice, alice, alice]))).toEqual({ allowed: 1, notices: 1, silent: 1 });
@@ -61,7 +62,7 @@ describe.runIf(hasRedisServer)('TurnRateLimiter (redis, two processes)', () => {
 
   async function limiterOnOwnConnection(prefix: string): Promise<TurnRateLimiter> {
     const client = await redis.connect();
-    return new TurnRateLimiter({ perUser: 5, perPlace: 100, windowMs: 60_000 }, { kind: 'redis', client, keyPrefix: prefix }, new RedisMemo(client, createLogger('silent'), prefix));
+    return new TurnRateLimiter({ perUser: 5, perPlace: 100, windowMs: 60_000 }, { kind: 'redis', client, keyPrefix: prefix }, new RedisMemo(client, createLogger('silent'), prefix), () => shippedWording);
   }
 
   it('holds one per-user limit, and one notice, across both', async () => {

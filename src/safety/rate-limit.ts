@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ConversationRef } from '../conversation/seam.ts';
+import { say, type Wording } from '../knowledge/wording.ts';
 import type { SharedMemo } from '../store/shared-memo.ts';
 
 export const rateLimitOptionsSchema = z.object({
@@ -18,7 +19,7 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
 
 export type RateLimitBackend = { kind: 'memory' } | { kind: 'redis'; client: Redis; keyPrefix?: string };
 
-type Bucket = { name: 'user' | 'place'; limiter: RateLimiterAbstract; words: string };
+type Bucket = { name: 'user' | 'place'; limiter: RateLimiterAbstract };
 
 /**
  * Fixed-window limits per user and per channel, held in Redis when the bot runs as several
@@ -36,6 +37,8 @@ export class TurnRateLimiter {
     options: RateLimitOptions,
     backend: RateLimitBackend,
     private readonly memo: SharedMemo,
+    /** The wording in force now (knowledge reloads swap it), for the notice. */
+    private readonly wording: () => Wording,
   ) {
     const { perUser, perPlace, windowMs } = rateLimitOptionsSchema.parse(options);
     const make = (name: Bucket['name'], points: number): RateLimiterAbstract => {
@@ -50,8 +53,8 @@ export class TurnRateLimiter {
       });
     };
     this.#buckets = [
-      { name: 'user', limiter: make('user', perUser), words: 'You are sending messages faster than I can help.' },
-      { name: 'place', limiter: make('place', perPlace), words: 'This channel is sending me more questions than I can answer right now.' },
+      { name: 'user', limiter: make('user', perUser) },
+      { name: 'place', limiter: make('place', perPlace) },
     ];
   }
 
@@ -83,10 +86,15 @@ export class TurnRateLimiter {
         // The notice marker lives exactly as long as the window, so the next limited window gets its own notice.
         const first = await this.memo.claimOnce(`rl-notice:${bucket.name}:${key}`, retryAfterMs);
         if (!first) return { allowed: false, retryAfterMs };
-        return { allowed: false, retryAfterMs, notice: `${bucket.words} Please wait ${Math.ceil(retryAfterMs / 1000)} s; I will not answer until then.` };
+        return { allowed: false, retryAfterMs, notice: this.notice(bucket.name, Math.ceil(retryAfterMs / 1000)) };
       }
     }
     return { allowed: true };
+  }
+
+  private notice(bucket: Bucket['name'], seconds: number): string {
+    const wording = this.wording();
+    return bucket === 'user' ? say(wording, 'rateLimitUser', { seconds }) : say(wording, 'rateLimitPlace', { seconds });
   }
 }
 
