@@ -31,7 +31,7 @@ describe('TurnRateLimiter (memory)', () => {
   });
 
   it('answers "would this be refused?" without spending anything', async () => {
-    const limiter = new TurnRateLimiter({ perUser: 2, perPlace: 100, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo());
+    const limiter = new TurnRateLimiter({ perUser: 2, perPlace: 100, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo(), () => shippedWording);
     for (let i = 0; i < 10; i++) expect(await limiter.wouldRefuse(alice)).toBe(false);
     expect(summary(await decisions(limiter, [alice, alice]))).toEqual({ allowed: 2, notices: 0, silent: 0 });
     expect(await limiter.wouldRefuse(alice)).toBe(true);
