@@ -9,11 +9,12 @@
  *
  * Per rate it reports ack p50/p99 (from the scheduled send time), answered, duplicated (a thread
  * answered twice), lost (neither answered nor told "busy"), shed (told "busy"), rate-limited, and
- * the door's CPU per event (utime+stime of the whole process tree, from /proc).
+ * the door's CPU per event (utime+stime of the whole process tree, from /proc), and beside it the
+ * CPU per event of the load generator and of the fake Web API, which share the same cores.
  * Everything talks to 127.0.0.1 only. Bounded: BENCH_SLACK_SECONDS per rate (default 4), at most
  * 20 s of draining per rate.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,9 +35,9 @@ const DRAIN_MS = 20_000;
 const QUESTIONS = ['error 1020', 'my site shows error 522', 'too many redirects on my site', 'error 525 ssl handshake failed', 'what does error 1101 mean', 'is cloudflare down?'];
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; sendLagP99: number };
+type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; loopLagMaxMs: number | null; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; senderCpuMsPerEvent: number; fakeApiCpuMsPerEvent: number; sendLagP99: number };
 
-/** CPU ms of a process and all its descendants (the tsx wrapper, the cluster primary, its workers). */
+/** CPU ms of a process and all its descendants (the cluster primary and its workers). */
 function treeCpuMs(pid: number): number {
   let total = 0;
   try {
@@ -70,9 +71,9 @@ async function startFake(): Promise<{ child: ChildProcess; apiUrl: string; tally
 
 async function startBot(env: Record<string, string>, listeners: number): Promise<ChildProcess> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|REDIS|WORKERS)/.test(k)));
-  // Plain node with the tsx loader (what `npm start` runs, minus the wrapper process); BENCH_SLACK_NODE_ARGS adds e.g. --cpu-prof.
+  // What `npm start` runs (the bundle in dist/, built fresh by main()), minus npm's wrapper process; BENCH_SLACK_NODE_ARGS adds e.g. --cpu-prof.
   const nodeArgs = (process.env.BENCH_SLACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'adapters', 'main.ts')], { cwd: root, env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'scripts', 'launch.mjs'), 'adapters/main'], { cwd: root, env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
   const deadline = Date.now() + 60_000;
@@ -100,6 +101,22 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * The longest the door's event loop was blocked since the previous scrape (prom-client's
+ * nodejs_eventloop_lag_max_seconds on /metrics), in ms: an ack can only be as quick as the loop
+ * is free. With several workers this is whichever worker answered the scrape; null when absent.
+ */
+async function loopLagMaxMs(eventsUrl: string): Promise<number | null> {
+  try {
+    const res = await request(eventsUrl.replace('/slack/events', '/metrics'));
+    const text = await res.body.text();
+    const line = /^nodejs_eventloop_lag_max_seconds\s+(\S+)/m.exec(text);
+    return line?.[1] ? Math.round(Number(line[1]) * 1000) : null;
+  } catch {
+    return null;
+  }
 }
 
 async function runRate(setup: string, url: string, botPid: number, fake: Awaited<ReturnType<typeof startFake>>, rate: number, stepIndex: number, seconds = SECONDS): Promise<Row> {
@@ -140,7 +157,10 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     }
   };
 
+  await loopLagMaxMs(url); // prom-client restarts its event-loop histogram at each scrape: this one starts the window.
   const cpuBefore = treeCpuMs(botPid);
+  const senderBefore = process.cpuUsage();
+  const fakeBefore = treeCpuMs(fake.child.pid!);
   const started = Date.now() + 50;
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -175,6 +195,9 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     await new Promise((r) => setTimeout(r, 250));
   }
   const cpuMs = treeCpuMs(botPid) - cpuBefore;
+  const sender = process.cpuUsage(senderBefore);
+  const fakeMs = treeCpuMs(fake.child.pid!) - fakeBefore;
+  const lagMax = await loopLagMaxMs(url);
   await agent.close();
 
   const threads = Object.values(merged);
@@ -184,8 +207,9 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     setup,
     rate,
     sent: count,
-    ackP50: percentile(acks, 0.5),
-    ackP99: percentile(acks, 0.99),
+    ackP50: Math.round(percentile(acks, 0.5)),
+    ackP99: Math.round(percentile(acks, 0.99)),
+    loopLagMaxMs: lagMax,
     ackTimeouts,
     answered: threads.filter((t) => t.answers > 0).length,
     duplicated: threads.filter((t) => t.answers > 1 || t.shed + t.limited + t.answers > 1).length,
@@ -193,11 +217,15 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     shed: threads.filter((t) => t.shed > 0 && t.answers === 0).length,
     limited: threads.filter((t) => t.limited > 0 && t.answers === 0).length,
     cpuMsPerEvent: Math.round((cpuMs / count) * 100) / 100,
-    sendLagP99: percentile(lags, 0.99),
+    senderCpuMsPerEvent: Math.round(((sender.user + sender.system) / 1000 / count) * 100) / 100,
+    fakeApiCpuMsPerEvent: Math.round((fakeMs / count) * 100) / 100,
+    sendLagP99: Math.round(percentile(lags, 0.99)),
   };
 }
 
 async function main(): Promise<void> {
+  // The bench measures the production bundle, so it is rebuilt from the current sources first.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const fake = await startFake();
   const redis = hasRedisServer ? await RedisServer.start() : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'cfbot-bench-slack-'));
@@ -235,10 +263,10 @@ async function main(): Promise<void> {
       }
     }
     const finalTally = await fake.tally('none');
-    console.log('| setup | events/s | sent | ack p50 ms | ack p99 ms | ack > 3 s | answered | duplicated | lost | shed | rate-limited | CPU ms/event | sender lag p99 ms |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| setup | events/s | sent | ack p50 ms | ack p99 ms | loop blocked max ms | ack > 3 s | answered | duplicated | lost | shed | rate-limited | CPU ms/event | load generator CPU ms/event | fake API CPU ms/event | sender lag p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      console.log(`| ${r.setup} | ${r.rate} | ${r.sent} | ${r.ackP50} | ${r.ackP99} | ${r.ackTimeouts} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${r.shed} | ${r.limited} | ${r.cpuMsPerEvent} | ${r.sendLagP99} |`);
+      console.log(`| ${r.setup} | ${r.rate} | ${r.sent} | ${r.ackP50} | ${r.ackP99} | ${r.loopLagMaxMs ?? '–'} | ${r.ackTimeouts} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${r.shed} | ${r.limited} | ${r.cpuMsPerEvent} | ${r.senderCpuMsPerEvent} | ${r.fakeApiCpuMsPerEvent} | ${r.sendLagP99} |`);
     }
     console.log(`\nauth.test calls over the whole run: ${finalTally.authTests} (one per process start)`);
     mkdirSync(join(root, 'data'), { recursive: true });

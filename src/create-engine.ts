@@ -127,6 +127,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     // While the shared store is away every turn gets one honest line, never a crash.
     handle: (turn) => guarded.handle(turn),
     codeSuggestions: (prefix, limit) => engine.codeSuggestions(prefix, limit),
+    wouldAnswer: async (conversation) => !(await limiter.wouldRefuse(conversation)),
     async handoff(request: HandoffRequest): Promise<Handoff> {
       const handoff = await engine.handoff(request);
       metrics?.escalations.inc({ reason: 'handoff', audience: handoff.escalation.audience });

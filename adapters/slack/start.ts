@@ -89,7 +89,8 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
 
   // Size, clock and body checks before Bolt sees a request (a signed `null` body crashes Bolt).
   if (receiver.mode === 'http') guardSlackRequests(receiver.http, { signingSecret: required(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), logger: door.logger });
-  const app = new App({ token, receiver: receiver.mode === 'socket' ? receiver.socket : receiver.http, logger, clientOptions, deferInitialization: true });
+  // convoStore off: conversations live in the engine's store, and Bolt's own per-event lookup is pure cost.
+  const app = new App({ token, receiver: receiver.mode === 'socket' ? receiver.socket : receiver.http, logger, clientOptions, deferInitialization: true, convoStore: false });
   registerListeners(app, door);
   // auth.test happens here: a bad token fails start-up instead of the first event.
   await app.init();

@@ -122,5 +122,11 @@ export interface SupportEngine {
   /** Error codes the knowledge covers, for autocomplete: prefix-matched, at most `limit`. */
   codeSuggestions(prefix: string, limit?: number): { code: string; title: string }[];
   handoff(request: HandoffRequest): Promise<Handoff>;
+  /**
+   * False when a turn from this person or place would be refused by the rate limit right now
+   * (nothing is spent by asking). Doors ask before opening something visible for the reply, such
+   * as a Discord thread; an engine without limits leaves it out, which means yes.
+   */
+  wouldAnswer?(conversation: ConversationRef): Promise<boolean>;
   close(): Promise<void>;
 }

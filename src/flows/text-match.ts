@@ -69,13 +69,19 @@ function genericYesNo(options: readonly FlowOption[], reply: string): FlowOption
  */
 export function pickOptionFromStatement(options: readonly FlowOption[], text: string): { option: FlowOption; phrase: string } | null {
   const haystack = ` ${normalizeReply(text)} `;
-  const hits = options.flatMap((option) =>
-    option.match
-      .map(normalizeReply)
-      .filter((phrase) => phrase.includes(' ') && !UNSURE.includes(phrase) && haystack.includes(` ${phrase} `))
-      .map((phrase) => ({ option, phrase })),
-  );
+  const hits = options.flatMap((option) => statementPhrases(option).filter((phrase) => haystack.includes(` ${phrase} `)).map((phrase) => ({ option, phrase })));
   const picked = new Set(hits.map((h) => h.option));
   if (picked.size !== 1) return null;
   return hits.sort((a, b) => b.phrase.length - a.phrase.length)[0] ?? null;
+}
+
+/** An option's multi-word match phrases (the ones a statement may answer with), normalized once per loaded option (options are immutable after load). */
+const statementPhraseCache = new WeakMap<FlowOption, readonly string[]>();
+export function statementPhrases(option: FlowOption): readonly string[] {
+  let phrases = statementPhraseCache.get(option);
+  if (!phrases) {
+    phrases = option.match.map(normalizeReply).filter((phrase) => phrase.includes(' ') && !UNSURE.includes(phrase));
+    statementPhraseCache.set(option, phrases);
+  }
+  return phrases;
 }

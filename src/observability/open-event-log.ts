@@ -10,5 +10,6 @@ export async function openEventLog(options: { kind: 'memory' | 'sqlite'; dataDir
     return new RedisEventLog(options.redisUrl, logger ? { onError: (error) => logger.warn({ err: error }, 'Redis (operator events) connection problem') } : {});
   }
   const { SqliteEventLog } = await import('./sqlite-event-log.ts');
-  return new SqliteEventLog(options.dataDir);
+  const { logger } = options;
+  return new SqliteEventLog(options.dataDir, logger ? (message) => logger.error(`sqlite checkpoint (operator events): ${message}`) : undefined);
 }

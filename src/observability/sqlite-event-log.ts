@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkpointInBackground } from '../store/background-checkpoint.ts';
 import { botEventSchema, EVENT_RETENTION_MS, type BotEvent, type BotEventLog } from './turn-events.ts';
 
 export const EVENTS_FILE_NAME = 'events.sqlite';
@@ -13,8 +14,10 @@ export class SqliteEventLog implements BotEventLog {
   readonly #since: Database.Statement<[number], { json: string }>;
   readonly #prune: Database.Statement<[number]>;
   #appended = 0;
+  readonly #stopCheckpoints: () => Promise<void>;
 
-  constructor(dataDir: string) {
+  /** `onCheckpointError` hears of a failing background checkpoint (a CLI reading the log passes none). */
+  constructor(dataDir: string, onCheckpointError: (message: string) => void = () => undefined) {
     mkdirSync(dataDir, { recursive: true });
     this.#db = new Database(join(dataDir, EVENTS_FILE_NAME));
     this.#db.pragma('journal_mode = WAL');
@@ -25,6 +28,7 @@ export class SqliteEventLog implements BotEventLog {
     this.#insert = this.#db.prepare('INSERT INTO events (at_ms, json) VALUES (?, ?)');
     this.#since = this.#db.prepare('SELECT json FROM events WHERE at_ms >= ? ORDER BY at_ms, rowid');
     this.#prune = this.#db.prepare('DELETE FROM events WHERE at_ms < ?');
+    this.#stopCheckpoints = checkpointInBackground(this.#db, onCheckpointError);
   }
 
   async append(event: BotEvent): Promise<void> {
@@ -39,6 +43,7 @@ export class SqliteEventLog implements BotEventLog {
   }
 
   async close(): Promise<void> {
+    await this.#stopCheckpoints();
     if (this.#db.open) this.#db.close();
   }
 }

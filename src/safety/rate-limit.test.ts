@@ -30,6 +30,14 @@ describe('TurnRateLimiter (memory)', () => {
     expect(notice && !notice.allowed && notice.notice).toMatch(/faster than I can help\. Please wait \d+ s/);
   });
 
+  it('answers "would this be refused?" without spending anything', async () => {
+    const limiter = new TurnRateLimiter({ perUser: 2, perPlace: 100, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo(), () => shippedWording);
+    for (let i = 0; i < 10; i++) expect(await limiter.wouldRefuse(alice)).toBe(false);
+    expect(summary(await decisions(limiter, [alice, alice]))).toEqual({ allowed: 2, notices: 0, silent: 0 });
+    expect(await limiter.wouldRefuse(alice)).toBe(true);
+    expect(await limiter.wouldRefuse({ ...alice, user: 'UBOB', place: 'C2' })).toBe(false);
+  });
+
   it('limits a channel whoever writes, and keeps other users and channels apart', async () => {
     const limiter = new TurnRateLimiter({ perUser: 100, perPlace: 4, windowMs: 60_000 }, { kind: 'memory' }, new LocalMemo(), () => shippedWording);
     const crowd = Array.from({ length: 10 }, (_, i) => ({ ...alice, user: `U${i}` }));

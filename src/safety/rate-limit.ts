@@ -58,11 +58,23 @@ export class TurnRateLimiter {
     ];
   }
 
+  /**
+   * True when a turn from this person or place would be refused right now. Spends nothing: a
+   * door asks before it opens something visible (a Discord thread) for a reply that may not come.
+   */
+  async wouldRefuse(conversation: ConversationRef): Promise<boolean> {
+    const keys = bucketKeys(conversation);
+    for (const bucket of this.#buckets) {
+      const key = keys[bucket.name];
+      if (key === undefined) continue;
+      const used = await bucket.limiter.get(key).catch(() => null);
+      if (used && used.remainingPoints <= 0) return true;
+    }
+    return false;
+  }
+
   async check(conversation: ConversationRef): Promise<RateLimitDecision> {
-    const keys: Record<Bucket['name'], string | undefined> = {
-      user: `${conversation.platform}:${conversation.user}`,
-      place: conversation.place === undefined ? undefined : `${conversation.platform}:${conversation.place}`,
-    };
+    const keys = bucketKeys(conversation);
     for (const bucket of this.#buckets) {
       const key = keys[bucket.name];
       if (key === undefined) continue;
@@ -84,4 +96,11 @@ export class TurnRateLimiter {
     const wording = this.wording();
     return bucket === 'user' ? say(wording, 'rateLimitUser', { seconds }) : say(wording, 'rateLimitPlace', { seconds });
   }
+}
+
+function bucketKeys(conversation: ConversationRef): Record<Bucket['name'], string | undefined> {
+  return {
+    user: `${conversation.platform}:${conversation.user}`,
+    place: conversation.place === undefined ? undefined : `${conversation.platform}:${conversation.place}`,
+  };
 }

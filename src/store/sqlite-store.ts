@@ -10,6 +10,7 @@ import { feedbackEventSchema, type FeedbackCounts, type FeedbackEvent } from './
 import { KeyedMutex } from '../concurrency/keyed-mutex.ts';
 import { migrate } from './sqlite-schema.ts';
 import { holdingLock, TURN_LOCK_TTL_MS } from './turn-lock.ts';
+import { checkpointInBackground } from './background-checkpoint.ts';
 
 export const SQLITE_FILE_NAME = 'conversations.sqlite';
 
@@ -36,6 +37,7 @@ export class SqliteConversationStore implements ConversationStore {
   readonly #mutex = new KeyedMutex();
   readonly #logger: Logger;
   readonly #statements: ReturnType<typeof prepareStatements>;
+  readonly #stopCheckpoints: () => Promise<void>;
 
   constructor(dataDir: string, logger: Logger) {
     mkdirSync(dataDir, { recursive: true });
@@ -48,6 +50,7 @@ export class SqliteConversationStore implements ConversationStore {
     this.#db.pragma('synchronous = NORMAL');
     migrate(this.#db, file);
     this.#statements = prepareStatements(this.#db);
+    this.#stopCheckpoints = checkpointInBackground(this.#db, (message) => logger.error({ file }, `sqlite checkpoint: ${message}`));
   }
 
   withTurnLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -119,6 +122,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
+    await this.#stopCheckpoints();
     if (this.#db.open) this.#db.close();
   }
 

@@ -2,7 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../../../src/config.ts';
 import type { Choice, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
-import { createEngine } from '../../../src/create-engine.ts';
+import { createEngine, storeKindFor } from '../../../src/create-engine.ts';
 import { createLogger } from '../../../src/log.ts';
 import { readArgs, type CommandIo } from '../io.ts';
 import { decodeJsonLine } from '../json-line.ts';
@@ -22,7 +22,8 @@ async function* jsonLines(lines: Interface | undefined): AsyncGenerator<string> 
  * People get numbered options and a pasted page or trace is one message;
  * scripts (--json) get one JSON line per reply.
  * The human chat resumes the same conversation after a restart (sqlite under
- * DATA_DIR); --json starts a new one unless --session is given.
+ * DATA_DIR, or the bot's Redis when REDIS_URL is set, like every other door);
+ * --json starts a new one unless --session is given.
  */
 export async function run(args: string[], io: CommandIo, engineOverride?: SupportEngine): Promise<number> {
   const parsed = readArgs(args, { json: { type: 'boolean' }, session: { type: 'string' }, memory: { type: 'boolean' } }, io, 'usage: chat [--json] [--session ID] [--memory]');
@@ -30,7 +31,7 @@ export async function run(args: string[], io: CommandIo, engineOverride?: Suppor
   const json = parsed.values.json === true;
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const engine = engineOverride ?? (await createEngine({ config, logger, store: parsed.values.memory ? 'memory' : 'sqlite' }));
+  const engine = engineOverride ?? (await createEngine({ config, logger, store: parsed.values.memory ? 'memory' : storeKindFor(config) }));
   const session = parsed.values.session ?? (json ? `script-${process.pid}-${Date.now()}` : 'local');
   const user = safeUser();
   const color = !json && wantsColor(process.stdout.isTTY, config.NO_COLOR);

@@ -29,7 +29,9 @@ export async function onMessage(message: Message, ctx: DoorContext): Promise<voi
     await message.reply(notice(texts.emptyMention));
     return;
   }
-  const place = await placeToAnswer(message, text, ctx);
+  // A refused turn (rate limit) answers with one notice, then silence: never open a thread for it.
+  const refused = message.inGuild() && ctx.engine.wouldAnswer ? !(await ctx.engine.wouldAnswer({ platform: 'discord', user: message.author.id, place: message.channelId, id: message.channelId }).catch(() => true)) : false;
+  const place = await placeToAnswer(message, text, ctx, { thread: !refused });
   const conversation = {
     platform: 'discord' as const,
     id: conversationId(place.channel, place.channel.id, message.author.id, message.inGuild()),
@@ -61,7 +63,7 @@ type AnswerPlace = { channel: SendableChannels; send(messages: readonly QuietMes
  * conversation can continue there; without permission (or if that fails) it
  * is a plain reply.
  */
-async function placeToAnswer(message: Message, text: string, ctx: DoorContext): Promise<AnswerPlace> {
+async function placeToAnswer(message: Message, text: string, ctx: DoorContext, options: { thread: boolean }): Promise<AnswerPlace> {
   const channel = message.channel as SendableChannels;
   const replyInPlace: AnswerPlace = {
     channel,
@@ -71,7 +73,7 @@ async function placeToAnswer(message: Message, text: string, ctx: DoorContext): 
       for (const m of rest) await channel.send(m);
     },
   };
-  if (!message.inGuild() || message.channel.type !== ChannelType.GuildText || !canStartThread(message)) return replyInPlace;
+  if (!options.thread || !message.inGuild() || message.channel.type !== ChannelType.GuildText || !canStartThread(message)) return replyInPlace;
   try {
     const thread = await message.startThread({ name: threadName(text) });
     return {

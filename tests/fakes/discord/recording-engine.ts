@@ -1,4 +1,4 @@
-import type { Handoff, HandoffRequest, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
+import type { ConversationRef, Handoff, HandoffRequest, Reply, SupportEngine, Turn } from '../../../src/conversation/seam.ts';
 
 /**
  * Wraps the real engine: records what the door asked and what it got, and
@@ -32,6 +32,10 @@ export class RecordingEngine implements SupportEngine {
       return replies;
     });
     return { release: () => release() };
+  }
+
+  wouldAnswer(conversation: ConversationRef): Promise<boolean> {
+    return this.inner.wouldAnswer?.(conversation) ?? Promise.resolve(true);
   }
 
   async handle(turn: Turn): Promise<Reply[]> {
