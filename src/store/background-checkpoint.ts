@@ -37,7 +37,9 @@ export function checkpointInBackground(db: Database.Database, onError: (message:
   worker.on('message', (message: string) => onError(message));
   worker.on('error', (error) => onError(error.message));
   let stopped: Promise<void> | undefined;
+  let exited = false;
   worker.once('exit', () => {
+    exited = true;
     if (stopped || !db.open) return;
     // A worker that died must not let the WAL grow without bound: checkpoints go back in-line.
     db.pragma('wal_autocheckpoint = 1000');
@@ -45,7 +47,11 @@ export function checkpointInBackground(db: Database.Database, onError: (message:
   });
   return () =>
     (stopped ??= new Promise<void>((resolve) => {
+      if (exited) return resolve();
       worker.once('exit', () => resolve());
+      // Unref'd while it runs, so it never keeps a process alive; ref'd while it stops, so the
+      // process waits for its last checkpoint instead of exiting under an await (exit code 13).
+      worker.ref();
       worker.postMessage('stop');
     }));
 }
