@@ -70,7 +70,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   const codes: string[] = [];
   const explicit: string[] = [];
   // "err1020", "error1020", "1020error" are glued forms of a cue.
-  const numberRe = /(?<![\d.,$€£])(?:(?<=\b(?:err|error|e|http|code))|\b)(\d{3,5})(?![\d.,]\d)(?:(?=error\b)|\b)/gi;
+  // "520s" is a plural of the code ("getting random 520s"); "500s"/"1000s" are as often hundreds or thousands (see below).
+  const numberRe = /(?<![\d.,$€£])(?:(?<=\b(?:err|error|e|http|code))|\b)(\d{3,5})(?![\d.,]\d)(?:(?=error\b)|\b|(?=s\b))/gi;
   // A number the message uses as a count ("1200 requests per 300 seconds") is that count wherever
   // else it appears bare ("is 1200 a per-zone limit?"); only a cue makes it a code there.
   // Only plain counts qualify: a plural noun after it ("1200 requests", not "the 404 page") and not a path ("/404").
@@ -83,7 +84,10 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const before = masked.slice(Math.max(0, m.index - 24), m.index);
     const after = masked.slice(m.index + m[0].length);
     if (FOREIGN_ERROR_CUE.test(before) || FOREIGN_ERROR_AFTER.test(after)) continue;
-    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
+    const plural = /^s\b/.test(after);
+    const cued = CODE_CUE.test(before) || /^s?\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
+    // A round plural ("100s of users", "1000s of requests") counts hundreds or thousands unless a cue says otherwise.
+    if (plural && !cued && n % 100 === 0) continue;
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
     if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;
