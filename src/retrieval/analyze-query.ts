@@ -41,8 +41,8 @@ const NOT_CODES: RegExp[] = [
   /#\d+/g, // ticket / issue numbers
 ];
 
-/** A number followed by one of these counts things: "200 users", "500 requests". */
-const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages?|posts?|messages?|products?|orders?|downloads?)\b/i;
+/** A number followed by one of these counts things: "200 users", "500 requests" (but "the 404 page" is an error page). */
+const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages|posts?|messages?|products?|orders?|downloads?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
 const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*(?:[123](?:\.[01])?\s+)?)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the|its|their|our|my|your|own|same|cloudflare'?s|branded|generic|plain|custom|default)\s+){0,3}(?:code\s*)?[:#=-]?\s*$/i;
@@ -81,7 +81,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const code = m[1];
     if (!code) continue;
     const n = Number(code);
-    const before = masked.slice(Math.max(0, m.index - 24), m.index);
+    // Wide enough for a cue a few words back ("see Cloudflare's branded 504"); every test on it is anchored at its end.
+    const before = masked.slice(Math.max(0, m.index - 48), m.index);
     const after = masked.slice(m.index + m[0].length);
     if (FOREIGN_ERROR_CUE.test(before) || FOREIGN_ERROR_AFTER.test(after)) continue;
     const plural = /^s\b/.test(after);

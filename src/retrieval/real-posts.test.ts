@@ -147,6 +147,11 @@ describe('the page that answers, not its neighbour', () => {
     expect(top(question)).toBe(page);
   });
 
+  it('"the 504 page" is an error page, not a count of pages, and a cue a few words back still counts', () => {
+    const [first] = searcher.search('our app returns its own 504 page, but visitors only ever see the branded one from Cloudflare').docs;
+    expect(first).toMatchObject({ id: 'error-502-504', why: 'code' });
+  });
+
   it('round plurals count hundreds and thousands, not codes', () => {
     const result = searcher.search('we serve 100s of users and 1000s of requests a day behind cloudflare, how do I cache more?');
     expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
