@@ -142,6 +142,8 @@ describe('the page that answers, not its neighbour', () => {
     ['stale WordPress pages after an edit', 'after I edit a post in WordPress, visitors keep getting the old version for hours', 'cloudflare-wordpress-plugin-automatic-cache-management'],
     ['APO pages that show up late', 'With APO on, newly published posts show up late for visitors until I purge by hand', 'cloudflare-wordpress-plugin-automatic-cache-management'],
     ['a code in the plural', 'our API behind cloudflare throws random 522s at night', 'error-522'],
+    ['slow from one country, with the route', 'the shop is really slow from Poland, tracert shows the hops ending in Chicago', 'geographic-traffic-routing'],
+    ['whether Cloudflare itself went down', 'our monitor said HTTP 503 for cloudflare.com for ten minutes, was there an incident?', 'cloudflare-status'],
     ['a block page told in the first person', 'the site only says I have been blocked and shows a Ray ID, I never did anything', 'error-1020'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);
