@@ -41,8 +41,8 @@ const NOT_CODES: RegExp[] = [
   /#\d+/g, // ticket / issue numbers
 ];
 
-/** A number followed by one of these counts things: "200 users", "500 requests". */
-const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages?|posts?|messages?|products?|orders?|downloads?)\b/i;
+/** A number followed by one of these counts things: "200 users", "500 requests" (but "the 404 page" is an error page). */
+const COUNT_NOUNS = /^[ \t]*(?:users?|visitors?|people|customers?|members?|requests?|reqs?|hits?|visits?|sites?|websites?|domains?|zones?|records?|rules?|times?|errors?\s+(?:per|a|an|every)|connections?|workers?|servers?|lines?|items?|files?|images?|rows?|accounts?|emails?|ips?|addresses|ms|dollars?|usd|euros?|words?|characters?|chars?|points?|tickets?|keys?|entries|objects?|results?|bytes?|pages|posts?|messages?|products?|orders?|downloads?)\b/i;
 
 /** Words that make the number after them an explicit code: "error 1020", "HTTP 522", "cf error code 1015". */
 const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\/\s*(?:[123](?:\.[01])?\s+)?)?|\bstatus|\bresponse|\bget(?:s|ting)?|\bgot|\bgives?|\bgiving|\bshows?|\bshowing|\bsee(?:ing)?|\breturns?|\breturning|\bhit(?:ting)?|\bthrows?|\bthrowing|\bwith)\s*(?:(?:a|an|the|its|their|our|my|your|own|same|cloudflare'?s|branded|generic|plain|custom|default)\s+){0,3}(?:code\s*)?[:#=-]?\s*$/i;
@@ -70,7 +70,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   const codes: string[] = [];
   const explicit: string[] = [];
   // "err1020", "error1020", "1020error" are glued forms of a cue.
-  const numberRe = /(?<![\d.,$€£])(?:(?<=\b(?:err|error|e|http|code))|\b)(\d{3,5})(?![\d.,]\d)(?:(?=error\b)|\b)/gi;
+  // "520s" is a plural of the code ("getting random 520s"); "500s"/"1000s" are as often hundreds or thousands (see below).
+  const numberRe = /(?<![\d.,$€£])(?:(?<=\b(?:err|error|e|http|code))|\b)(\d{3,5})(?![\d.,]\d)(?:(?=error\b)|\b|(?=s\b))/gi;
   // A number the message uses as a count ("1200 requests per 300 seconds") is that count wherever
   // else it appears bare ("is 1200 a per-zone limit?"); only a cue makes it a code there.
   // Only plain counts qualify: a plural noun after it ("1200 requests", not "the 404 page") and not a path ("/404").
@@ -80,10 +81,14 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const code = m[1];
     if (!code) continue;
     const n = Number(code);
-    const before = masked.slice(Math.max(0, m.index - 24), m.index);
+    // Wide enough for a cue a few words back ("see Cloudflare's branded 504"); every test on it is anchored at its end.
+    const before = masked.slice(Math.max(0, m.index - 48), m.index);
     const after = masked.slice(m.index + m[0].length);
     if (FOREIGN_ERROR_CUE.test(before) || FOREIGN_ERROR_AFTER.test(after)) continue;
-    const cued = CODE_CUE.test(before) || /^\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
+    const plural = /^s\b/.test(after);
+    const cued = CODE_CUE.test(before) || /^s?\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
+    // A round plural ("100s of users", "1000s of requests") counts hundreds or thousands unless a cue says otherwise.
+    if (plural && !cued && n % 100 === 0) continue;
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
     if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;

@@ -140,8 +140,23 @@ describe('the page that answers, not its neighbour', () => {
     ['a code after a cue and a few words', 'the origin returns its own 502 page, but visitors only see the branded 502 from the edge', 'error-502-504'],
     ['a loop told with Flexible SSL', 'with SSL on Flexible the homepage loops, nginx logs show one 301 after another', '3xx-redirection'],
     ['stale WordPress pages after an edit', 'after I edit a post in WordPress, visitors keep getting the old version for hours', 'cloudflare-wordpress-plugin-automatic-cache-management'],
+    ['APO pages that show up late', 'With APO on, newly published posts show up late for visitors until I purge by hand', 'cloudflare-wordpress-plugin-automatic-cache-management'],
+    ['a code in the plural', 'our API behind cloudflare throws random 522s at night', 'error-522'],
+    ['slow from one country, with the route', 'the shop is really slow from Poland, tracert shows the hops ending in Chicago', 'geographic-traffic-routing'],
+    ['whether Cloudflare itself went down', 'our monitor said HTTP 503 for cloudflare.com for ten minutes, was there an incident?', 'cloudflare-status'],
+    ['a block page told in the first person', 'the site only says I have been blocked and shows a Ray ID, I never did anything', 'error-1020'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);
+  });
+
+  it('"the 504 page" is an error page, not a count of pages, and a cue a few words back still counts', () => {
+    const [first] = searcher.search('our app returns its own 504 page, but visitors only ever see the branded one from Cloudflare').docs;
+    expect(first).toMatchObject({ id: 'error-502-504', why: 'code' });
+  });
+
+  it('round plurals count hundreds and thousands, not codes', () => {
+    const result = searcher.search('we serve 100s of users and 1000s of requests a day behind cloudflare, how do I cache more?');
+    expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
   });
 
   it('a number the post counts with is not a code where it appears again bare', () => {
