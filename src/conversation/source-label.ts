@@ -1,6 +1,19 @@
 import { say, type Wording } from '../knowledge/wording.ts';
 import type { Reason, ReasonSource } from '../knowledge/reason.ts';
 
+/** One label per source; a fact of unknown source gets none. */
+const LABELS: Record<ReasonSource, ((wording: Wording) => string) | undefined> = {
+  said: (w) => say(w, 'fromYouSaid'),
+  answered: (w) => say(w, 'fromAnsweredEarlier'),
+  trace: (w) => say(w, 'fromTrace'),
+  page: (w) => say(w, 'fromPastedPage'),
+  pasted: (w) => say(w, 'fromPasted'),
+  rayId: (w) => say(w, 'fromRayId'),
+  check: (w) => say(w, 'fromBotCheck'),
+  systemctl: (w) => say(w, 'fromSystemctl'),
+  unknown: undefined,
+};
+
 /**
  * Where a fact came from, as a short label for summaries: what the user
  * typed is "you said", not "what you pasted". Read from the reason's source,
@@ -9,26 +22,7 @@ import type { Reason, ReasonSource } from '../knowledge/reason.ts';
 export function sourceLabel(wording: Wording, because: Reason | undefined): string | undefined {
   if (!because) return undefined;
   const source = typeof because === 'string' ? storedSentenceSource(because) : because.source;
-  switch (source) {
-    case 'trace':
-      return say(wording, 'fromTrace');
-    case 'page':
-      return say(wording, 'fromPastedPage');
-    case 'check':
-      return say(wording, 'fromBotCheck');
-    case 'rayId':
-      return say(wording, 'fromRayId');
-    case 'pasted':
-      return say(wording, 'fromPasted');
-    case 'systemctl':
-      return say(wording, 'fromSystemctl');
-    case 'said':
-      return say(wording, 'fromYouSaid');
-    case 'answered':
-      return say(wording, 'fromAnsweredEarlier');
-    default:
-      return undefined;
-  }
+  return source && LABELS[source]?.(wording);
 }
 
 /**
