@@ -1,3 +1,4 @@
+import { reasonText } from '../knowledge/reason.ts';
 import { startFlow } from '../flows/runner.ts';
 import type { Flow } from '../flows/schema.ts';
 import { answerCard } from './answer-card.ts';
@@ -43,7 +44,7 @@ async function answerFromPlan(ctx: TurnContext, text: string, plan: AnswerPlan):
   if (search.abstain) {
     if (plan.flow) return onFlowStep(ctx, plan.flow, startFlowFromText(ctx, plan.flow, text));
     if (state.facts.notes.length && !search.analysis.codes.length && isEvidenceOnly(text)) {
-      return [{ text: say(wording, 'notedWhatSymptom', { notes: state.facts.notes.join('; ') }) }];
+      return [{ text: say(wording, 'notedWhatSymptom', { notes: state.facts.notes.map((note) => reasonText(wording, note)).join('; ') }) }];
     }
     state.mode = 'idle';
     const scope = search.outOfScope;

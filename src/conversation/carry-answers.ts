@@ -1,3 +1,4 @@
+import { reason } from '../knowledge/reason.ts';
 import type { FlowState } from '../flows/runner.ts';
 import { evidenceValuesOf, type Flow } from '../flows/schema.ts';
 import { evidenceFactsSchema, mergeEvidence, type EvidenceFacts } from './evidence.ts';
@@ -21,7 +22,7 @@ export function carryTreeAnswers(flow: Flow, state: FlowState, facts: EvidenceFa
     const values = option ? evidenceValuesOf(option) : [];
     const value = values.length === 1 ? values[0] : undefined;
     if (!value) continue;
-    const because = `you answered “${entry.answer}” earlier`;
+    const because = reason('answered', 'becauseAnsweredEarlier', { answer: entry.answer });
     let fresh: Partial<EvidenceFacts> | undefined;
     if (node.evidence === 'code' && !carried.codes.length && /^\d{3,5}$/.test(value)) fresh = { codes: [value], because: { code: because } };
     else if (SCALAR_KEYS.has(node.evidence) && carried[node.evidence as keyof EvidenceFacts] === undefined) fresh = { [node.evidence]: value, because: { [node.evidence]: because } };

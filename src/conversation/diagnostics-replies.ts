@@ -6,6 +6,7 @@ import { mergeEvidence } from './evidence.ts';
 import type { Choice, Reply } from './seam.ts';
 import { labelHost } from '../diagnostics/display-url.ts';
 import { say, type Wording } from '../knowledge/wording.ts';
+import { reason } from '../knowledge/reason.ts';
 
 /** Live probes the engine may use; absent ones are simply not offered. */
 export type Diagnostics = {
@@ -40,11 +41,11 @@ export async function runUrlCheck(wording: Wording, diagnostics: Diagnostics, ur
     rayIds: result.cfRay ? [result.cfRay] : [],
     ...(result.colo ? { colo: result.colo } : {}),
     ...(result.branded !== undefined ? { branded: result.branded ? 'yes' : 'no' } : {}),
-    notes: [`the bot checked ${url} and saw ${result.status ? `HTTP ${result.status}` : 'no answer'}`],
+    notes: [result.status ? reason('check', 'becauseCheckSaw', { url, status: result.status }) : reason('check', 'becauseCheckNoAnswer', { url })],
     because: {
-      ...(result.errorCode ? { code: `the bot loaded ${url} and got error ${result.errorCode}` } : {}),
-      ...(result.colo ? { colo: `the bot's check of ${url} was answered by ${result.colo}` } : {}),
-      ...(result.branded !== undefined ? { branded: `the bot loaded ${url} and the error page ${result.branded ? 'is' : 'is not'} Cloudflare-branded` } : {}),
+      ...(result.errorCode ? { code: reason('check', 'becauseCheckCode', { url, code: result.errorCode }) } : {}),
+      ...(result.colo ? { colo: reason('check', 'becauseCheckColo', { url, colo: result.colo }) } : {}),
+      ...(result.branded !== undefined ? { branded: result.branded ? reason('check', 'becauseCheckBranded', { url }) : reason('check', 'becauseCheckUnbranded', { url }) } : {}),
     },
   };
   const lines = [result.message, say(wording, 'urlCheckFrom')];

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reasonText } from '../knowledge/reason.ts';
+import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { readErrorPage } from './error-page.ts';
 
 /** Visible text of Cloudflare's 5xx page, as a browser copy gives it. */
@@ -39,7 +41,7 @@ describe('readErrorPage', () => {
   it('recognises a pasted Cloudflare 5xx page with its code and Ray ID', () => {
     const page = readErrorPage(BRANDED_522);
     expect(page).toMatchObject({ branded: true, code: '522', rayId: '8e5c3b2a1f4d7c90' });
-    expect(page?.because).toMatch(/^you pasted a Cloudflare-branded error page/);
+    expect(page && reasonText(shippedWording, page.because)).toMatch(/^you pasted a Cloudflare-branded error page/);
   });
 
   it('reads a pasted 1xxx page as HTML and takes the colo from the Ray ID suffix', () => {
@@ -52,7 +54,8 @@ describe('readErrorPage', () => {
   });
 
   it('calls a bare nginx 502 page unbranded and says why', () => {
-    expect(readErrorPage(NGINX_502)).toEqual({ branded: false, code: '502', because: 'the page you pasted has no Cloudflare branding (it names nginx)' });
+    const nginx = readErrorPage(NGINX_502);
+    expect(nginx && { ...nginx, because: reasonText(shippedWording, nginx.because) }).toEqual({ branded: false, code: '502', because: 'the page you pasted has no Cloudflare branding (it names nginx)' });
     expect(readErrorPage('502 Bad Gateway\n\nnginx')).toMatchObject({ branded: false, code: '502' });
   });
 

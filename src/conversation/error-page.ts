@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
+import { reason, reasonSchema } from '../knowledge/reason.ts';
 import { extractRayIds } from '../retrieval/analyze-query.ts';
 
 /**
@@ -16,7 +17,7 @@ export const errorPageReadingSchema = z.object({
   rayId: z.string().optional(),
   /** Only when the Ray ID carries its data-center suffix ("…-SJC"). */
   colo: z.string().regex(/^[A-Z]{3}$/).optional(),
-  because: z.string(),
+  because: reasonSchema,
 });
 export type ErrorPageReading = z.infer<typeof errorPageReadingSchema>;
 
@@ -96,7 +97,7 @@ function readBrandedPage(text: string, multiLine: boolean): ErrorPageReading | u
     branded: true,
     ...(code ? { code } : {}),
     ...pageRayId(text),
-    because: `you pasted a Cloudflare-branded error page (it shows ${evidence})`,
+    because: reason('page', 'becauseBrandedPage', { markers: evidence }),
   };
 }
 
@@ -108,7 +109,7 @@ function readOriginPage(text: string): ErrorPageReading | undefined {
   return {
     branded: false,
     code: status[1],
-    because: `the page you pasted has no Cloudflare branding (it names ${server[1].toLowerCase()})`,
+    because: reason('page', 'becauseUnbrandedPage', { server: server[1].toLowerCase() }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonSchema } from '../knowledge/reason.ts';
 import { statedAnswersSchema } from './stated-answers.ts';
 import { traceSchema } from './trace.ts';
 
@@ -19,7 +20,7 @@ export type SslMode = z.infer<typeof sslModeSchema>;
 export const SCALAR_FACTS = ['timeUtc', 'timeText', 'colo', 'trace', 'branded', 'audience', 'plan', 'sslMode', 'cloudflaredRunning'] as const;
 export type ScalarFact = (typeof SCALAR_FACTS)[number];
 
-/** Facts a "because" sentence can be kept for; `code` is the first of `codes`. */
+/** Facts a reason can be kept for; `code` is the first of `codes`. */
 export const becauseKeySchema = z.enum([...SCALAR_FACTS, 'code']);
 export type BecauseKey = z.infer<typeof becauseKeySchema>;
 
@@ -39,14 +40,14 @@ export const evidenceFactsSchema = z.object({
   plan: planSchema.optional(),
   sslMode: sslModeSchema.optional(),
   cloudflaredRunning: yesNoSchema.optional(),
-  /** Human sentences saying where facts came from ("you pasted a Cloudflare-branded error page"). */
-  notes: z.array(z.string()).default([]),
+  /** Where facts came from ("you pasted a Cloudflare-branded error page"), as reasons (knowledge/reason.ts). */
+  notes: z.array(reasonSchema).default([]),
   /**
    * Why each single-valued fact is believed, kept beside it so the newest
    * value keeps its own reason after a merge. Not in the original brief:
    * without it a tree could not say *why* it skipped a question.
    */
-  because: z.partialRecord(becauseKeySchema, z.string()).default({}),
+  because: z.partialRecord(becauseKeySchema, reasonSchema).default({}),
   /** Tree questions the user's words already answer, by "flowId/nodeId" (see stated-answers.ts). */
   stated: statedAnswersSchema.default({}),
 });

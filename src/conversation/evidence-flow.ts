@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason, reasonSchema, type Reason } from '../knowledge/reason.ts';
 import { statedEvidenceKey } from './stated-answers.ts';
 import { PLAN_LABELS, SSL_MODE_LABELS, type EvidenceFacts } from './evidence-facts.ts';
 
@@ -8,19 +9,19 @@ import { PLAN_LABELS, SSL_MODE_LABELS, type EvidenceFacts } from './evidence-fac
  * this because you pasted a Cloudflare-branded error page").
  */
 
-export const flowEvidenceSchema = z.record(z.string(), z.object({ value: z.string(), because: z.string() }));
+export const flowEvidenceSchema = z.record(z.string(), z.object({ value: z.string(), because: reasonSchema }));
 export type FlowEvidence = z.infer<typeof flowEvidenceSchema>;
 
 /** Used only when a fact arrived without its own reason (for example built by hand in a test or a store migration). */
-function fallbackBecause(facts: EvidenceFacts): Record<string, string | undefined> {
+function fallbackBecause(facts: EvidenceFacts): Record<string, Reason | undefined> {
   return {
-    branded: facts.branded === 'yes' ? 'the error page is Cloudflare-branded' : 'the error page has no Cloudflare branding',
-    audience: facts.audience === 'visitor' ? 'you are visiting a site you do not run' : 'it is your own site',
-    plan: facts.plan ? `you said you are on the ${PLAN_LABELS[facts.plan]} plan` : undefined,
-    code: facts.codes[0] ? `you mentioned error ${facts.codes[0]}` : undefined,
-    sslMode: facts.sslMode ? `you said your SSL/TLS encryption mode is ${SSL_MODE_LABELS[facts.sslMode]}` : undefined,
-    cloudflaredRunning: facts.cloudflaredRunning === 'yes' ? 'you said cloudflared is running' : 'you said cloudflared is not running',
-    colo: facts.colo ? `the request was served by the ${facts.colo} data center` : undefined,
+    branded: facts.branded === 'yes' ? reason('unknown', 'becauseBranded') : reason('unknown', 'becauseUnbranded'),
+    audience: facts.audience === 'visitor' ? reason('unknown', 'becauseVisitor') : reason('unknown', 'becauseOwner'),
+    plan: facts.plan ? reason('said', 'becausePlanSaid', { plan: PLAN_LABELS[facts.plan] }) : undefined,
+    code: facts.codes[0] ? reason('said', 'becauseCodeMentioned', { code: facts.codes[0] }) : undefined,
+    sslMode: facts.sslMode ? reason('said', 'becauseSslModeSaid', { mode: SSL_MODE_LABELS[facts.sslMode] }) : undefined,
+    cloudflaredRunning: facts.cloudflaredRunning === 'yes' ? reason('said', 'becauseCloudflaredRunningSaid') : reason('said', 'becauseCloudflaredStoppedSaid'),
+    colo: facts.colo ? reason('unknown', 'becauseColo', { colo: facts.colo }) : undefined,
   };
 }
 

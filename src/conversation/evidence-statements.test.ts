@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reasonText } from '../knowledge/reason.ts';
+import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { detectBrandedStatement, detectCloudflaredRunning, detectPlan, detectSslMode } from './evidence-statements.ts';
 
 describe('detectPlan', () => {
@@ -14,7 +16,8 @@ describe('detectPlan', () => {
   });
 
   it('says where it came from', () => {
-    expect(detectPlan('I am on the free plan')?.because).toBe('you said you are on the Free plan');
+    const plan = detectPlan('I am on the free plan');
+    expect(plan && reasonText(shippedWording, plan.because)).toBe('you said you are on the Free plan');
   });
 
   it('ignores questions and unrelated uses of the words', () => {

@@ -1,3 +1,4 @@
+import { reason, type Reason } from '../knowledge/reason.ts';
 import { PLAN_LABELS, SSL_MODE_LABELS, type Plan, type SslMode } from './evidence-facts.ts';
 
 /**
@@ -7,7 +8,7 @@ import { PLAN_LABELS, SSL_MODE_LABELS, type Plan, type SslMode } from './evidenc
  * ("flexible or full?") says nothing about the user's setup and is skipped.
  */
 
-export type Statement<T extends string> = { value: T; because: string };
+export type Statement<T extends string> = { value: T; because: Reason };
 
 const QUESTION_START = /^\s*(?:is|are|does|do|can|could|should|would|will|which|what|how|why|when|where|whats|what's)\b/i;
 
@@ -36,7 +37,7 @@ export function detectPlan(text: string): Statement<Plan> | undefined {
       const word = re.exec(sentence)?.[1]?.toLowerCase();
       if (word) {
         const plan = word as Plan;
-        return { value: plan, because: `you said you are on the ${PLAN_LABELS[plan]} plan` };
+        return { value: plan, because: reason('said', 'becausePlanSaid', { plan: PLAN_LABELS[plan] }) };
       }
     }
   }
@@ -68,7 +69,7 @@ export function detectSslMode(text: string): Statement<SslMode> | undefined {
     if (new Set(modes).size > 1 && /\b(?:or|vs\.?|versus)\b/i.test(sentence)) continue;
     // "switched from flexible to full (strict)": a change is told in order, so the last mode is the current one.
     const mode = modes[modes.length - 1] as SslMode;
-    return { value: mode, because: `you said your SSL/TLS encryption mode is ${SSL_MODE_LABELS[mode]}` };
+    return { value: mode, because: reason('said', 'becauseSslModeSaid', { mode: SSL_MODE_LABELS[mode] }) };
   }
   return undefined;
 }
@@ -82,12 +83,12 @@ export function detectCloudflaredRunning(text: string): Statement<'yes' | 'no'> 
     const active = /^\s*Active:\s*(active \(running\)|inactive|failed|activating)/im.exec(text)?.[1];
     if (active) {
       const running = active.startsWith('active');
-      return { value: running ? 'yes' : 'no', because: `your systemctl output shows cloudflared "${active}"` };
+      return { value: running ? 'yes' : 'no', because: reason('systemctl', 'becauseSystemctl', { active }) };
     }
   }
   for (const sentence of statements(text)) {
-    if (CLOUDFLARED_DOWN.test(sentence)) return { value: 'no', because: 'you said cloudflared is not running' };
-    if (CLOUDFLARED_UP.test(sentence)) return { value: 'yes', because: 'you said cloudflared is running' };
+    if (CLOUDFLARED_DOWN.test(sentence)) return { value: 'no', because: reason('said', 'becauseCloudflaredStoppedSaid') };
+    if (CLOUDFLARED_UP.test(sentence)) return { value: 'yes', because: reason('said', 'becauseCloudflaredRunningSaid') };
   }
   return undefined;
 }
@@ -97,8 +98,8 @@ const BRANDED_SAID = /\bcloudflare[- ]branded\b|\b(?:page|it)\s+(?:shows|has|say
 
 export function detectBrandedStatement(text: string): Statement<'yes' | 'no'> | undefined {
   for (const sentence of statements(text)) {
-    if (UNBRANDED_SAID.test(sentence)) return { value: 'no', because: 'you said the error page has no Cloudflare branding' };
-    if (BRANDED_SAID.test(sentence)) return { value: 'yes', because: 'you said the error page is Cloudflare-branded' };
+    if (UNBRANDED_SAID.test(sentence)) return { value: 'no', because: reason('said', 'becauseUnbrandedSaid') };
+    if (BRANDED_SAID.test(sentence)) return { value: 'yes', because: reason('said', 'becauseBrandedSaid') };
   }
   return undefined;
 }

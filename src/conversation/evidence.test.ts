@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { reasonText, type Reason } from '../knowledge/reason.ts';
 import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { describeEvidence, emptyEvidence, evidenceFactsSchema, extractEvidence, mergeEvidence, toFlowEvidence } from './evidence.ts';
+
+/** A reason as the user reads it ("Since you said …", "Thanks, I noted that: …"). */
+const shown = (because: Reason | undefined) => because && reasonText(shippedWording, because);
+const shownFlow = (fact: { value: string; because: Reason } | undefined) => fact && { ...fact, because: reasonText(shippedWording, fact.because) };
 
 const NOW = new Date('2026-11-23T18:00:00Z');
 
@@ -25,7 +30,7 @@ describe('extractEvidence', () => {
       timeUtc: '2026-11-23T14:05:00Z',
       colo: 'SJC',
     });
-    expect(facts.because.colo).toBe('your Ray ID ends in -SJC, the data center that served it');
+    expect(shown(facts.because.colo)).toBe('your Ray ID ends in -SJC, the data center that served it');
     expect(evidenceFactsSchema.safeParse(facts).success).toBe(true);
   });
 
@@ -33,7 +38,7 @@ describe('extractEvidence', () => {
     const facts = extractEvidence(BRANDED_522);
     expect(facts).toMatchObject({ branded: 'yes', codes: ['522'], rayIds: ['8e5c3b2a1f4d7c90'] });
     expect(facts.hostnames).not.toContain('cloudflare.com');
-    expect(facts.notes[0]).toMatch(/^you pasted a Cloudflare-branded error page/);
+    expect(shown(facts.notes[0])).toMatch(/^you pasted a Cloudflare-branded error page/);
   });
 
   it('takes colo from a pasted trace and explains it', () => {
@@ -41,7 +46,7 @@ describe('extractEvidence', () => {
     expect(facts.trace?.colo).toBe('SJC');
     expect(facts.colo).toBe('SJC');
     expect(facts.hostnames).toContain('www.example.com');
-    expect(facts.notes).toContain('your cdn-cgi/trace shows colo=SJC');
+    expect(facts.notes.map(shown)).toContain('your cdn-cgi/trace shows colo=SJC');
   });
 
   it('reads plan, SSL mode and audience from what the user says', () => {
@@ -66,8 +71,8 @@ describe('mergeEvidence', () => {
     expect(merged.codes).toEqual(['522', '524']);
     expect(merged.urls).toEqual(['https://a.example.com', 'https://a.example.com/x']);
     expect(merged.plan).toBe('business');
-    expect(merged.because.plan).toBe('you said you are on the Business plan');
-    expect(merged.because.code).toBe('you mentioned error 522');
+    expect(shown(merged.because.plan)).toBe('you said you are on the Business plan');
+    expect(shown(merged.because.code)).toBe('you mentioned error 522');
     const again = mergeEvidence(merged, second);
     expect(again.notes).toEqual(merged.notes);
   });
@@ -88,15 +93,15 @@ describe('toFlowEvidence', () => {
   it('maps facts to the runner keys with the reason shown to the user', () => {
     const facts = mergeEvidence(extractEvidence(BRANDED_522), extractEvidence(`I am on the Free plan\n${TRACE}`));
     const evidence = toFlowEvidence(facts);
-    expect(evidence.branded).toEqual({ value: 'yes', because: expect.stringMatching(/^you pasted a Cloudflare-branded error page/) });
+    expect(shownFlow(evidence.branded)).toEqual({ value: 'yes', because: expect.stringMatching(/^you pasted a Cloudflare-branded error page/) });
     expect(evidence.code?.value).toBe('522');
-    expect(evidence.colo).toEqual({ value: 'SJC', because: 'your cdn-cgi/trace shows colo=SJC' });
-    expect(evidence.plan).toEqual({ value: 'free', because: 'you said you are on the Free plan' });
+    expect(shownFlow(evidence.colo)).toEqual({ value: 'SJC', because: 'your cdn-cgi/trace shows colo=SJC' });
+    expect(shownFlow(evidence.plan)).toEqual({ value: 'free', because: 'you said you are on the Free plan' });
     expect(evidence.sslMode).toBeUndefined();
   });
 
   it('still gives a reason for facts stored without one', () => {
-    expect(toFlowEvidence({ ...emptyEvidence(), cloudflaredRunning: 'no' }).cloudflaredRunning).toEqual({ value: 'no', because: 'you said cloudflared is not running' });
+    expect(shownFlow(toFlowEvidence({ ...emptyEvidence(), cloudflaredRunning: 'no' }).cloudflaredRunning)).toEqual({ value: 'no', because: 'you said cloudflared is not running' });
   });
 });
 

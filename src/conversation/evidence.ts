@@ -1,4 +1,5 @@
 import type { Flow } from '../flows/schema.ts';
+import { distinctReasons, reason, type Reason } from '../knowledge/reason.ts';
 import { analyzeQuery } from '../retrieval/analyze-query.ts';
 import { readErrorPage } from './error-page.ts';
 import { detectTime } from './evidence-time.ts';
@@ -26,8 +27,8 @@ export type ExtractOptions = {
 };
 
 const AUDIENCE_BECAUSE = {
-  visitor: 'you said you are visiting a site you do not run',
-  owner: 'you said it is your own site',
+  visitor: reason('said', 'becauseVisitorSaid'),
+  owner: reason('said', 'becauseOwnerSaid'),
 } as const;
 
 /** Error pages and docs links name Cloudflare's own sites ("Visit cloudflare.com"); the user's site is what matters. */
@@ -43,9 +44,9 @@ function isCloudflareOwnHost(host: string): boolean {
 export function extractEvidence(text: string, knownCodes?: ReadonlySet<string>, options: ExtractOptions = {}): EvidenceFacts {
   const facts = emptyEvidence();
   const because: EvidenceFacts['because'] = {};
-  const set = <K extends (typeof SCALAR_FACTS)[number]>(key: K, value: EvidenceFacts[K], reason: string): void => {
+  const set = <K extends (typeof SCALAR_FACTS)[number]>(key: K, value: EvidenceFacts[K], why: Reason): void => {
     facts[key] = value;
-    because[key] = reason;
+    because[key] = why;
   };
 
   const analysis = analyzeQuery(text, knownCodes);
@@ -53,8 +54,8 @@ export function extractEvidence(text: string, knownCodes?: ReadonlySet<string>, 
   const trace = parseTrace(text);
 
   facts.codes = [...new Set([...(page?.code ? [page.code] : []), ...analysis.codes])];
-  if (page?.code) because.code = `the error page you pasted shows error ${page.code}`;
-  else if (facts.codes[0]) because.code = `you mentioned error ${facts.codes[0]}`;
+  if (page?.code) because.code = reason('page', 'becauseCodeOnPage', { code: page.code });
+  else if (facts.codes[0]) because.code = reason('said', 'becauseCodeMentioned', { code: facts.codes[0] });
   facts.rayIds = [...new Set([...(page?.rayId ? [page.rayId] : []), ...analysis.rayIds])];
   facts.urls = analysis.urls;
   facts.hostnames = [...new Set([...analysis.hostnames, ...(trace?.h ? [trace.h.toLowerCase()] : [])])].filter((h) => !isCloudflareOwnHost(h));
@@ -66,20 +67,20 @@ export function extractEvidence(text: string, knownCodes?: ReadonlySet<string>, 
   }
 
   if (trace) {
-    set('trace', trace, 'you pasted your cdn-cgi/trace output');
-    if (trace.colo) set('colo', trace.colo, `your cdn-cgi/trace shows colo=${trace.colo}`);
+    set('trace', trace, reason('trace', 'becauseTracePasted'));
+    if (trace.colo) set('colo', trace.colo, reason('trace', 'becauseTraceColo', { colo: trace.colo }));
   }
   if (!facts.colo) {
     const suffixed = facts.rayIds.map((id) => /-([A-Z]{3})$/.exec(id)).find(Boolean);
-    if (suffixed?.[1]) set('colo', suffixed[1], `your Ray ID ends in -${suffixed[1]}, the data center that served it`);
+    if (suffixed?.[1]) set('colo', suffixed[1], reason('rayId', 'becauseRayIdColo', { colo: suffixed[1] }));
   }
 
   const time = detectTime(text, options.now);
   if (time) {
-    set('timeText', time.timeText, `you said "${time.timeText}"`);
+    set('timeText', time.timeText, reason('said', 'becauseTimeSaid', { time: time.timeText }));
     if (time.timeUtc) {
-      const assumed = time.dateAssumed ? ', taking the most recent such moment' : '';
-      set('timeUtc', time.timeUtc, `you said "${time.timeText}", which is ${time.timeUtc} in UTC${assumed}`);
+      const values = { time: time.timeText, utc: time.timeUtc };
+      set('timeUtc', time.timeUtc, time.dateAssumed ? reason('said', 'becauseTimeUtcAssumed', values) : reason('said', 'becauseTimeUtc', values));
     }
   }
 
@@ -95,8 +96,8 @@ export function extractEvidence(text: string, knownCodes?: ReadonlySet<string>, 
   if (options.flows) facts.stated = statedAnswers(options.flows, text);
   // One note per distinct reason; "you said 14:05 UTC" need not appear twice for timeText and timeUtc.
   const noteKeys: BecauseKey[] = ['branded', 'code', 'trace', 'colo', 'timeUtc', 'audience', 'plan', 'sslMode', 'cloudflaredRunning'];
-  facts.notes = [...new Set(noteKeys.map((k) => because[k]).filter((n): n is string => n !== undefined))];
-  if (!because.timeUtc && because.timeText) facts.notes.push(`${because.timeText} (no time zone I can convert to UTC)`);
+  facts.notes = distinctReasons(noteKeys.map((k) => because[k]).filter((n): n is Reason => n !== undefined));
+  if (!because.timeUtc && time) facts.notes.push(reason('said', 'becauseTimeNoZone', { time: time.timeText }));
   return facts;
 }
 
@@ -117,7 +118,7 @@ export function mergeEvidence(old: EvidenceFacts | undefined, fresh: Partial<Evi
     rayIds: union(base.rayIds, fresh.rayIds ?? []),
     urls: union(base.urls, fresh.urls ?? []),
     hostnames: union(base.hostnames, fresh.hostnames ?? []),
-    notes: union(base.notes, fresh.notes ?? []),
+    notes: distinctReasons([...base.notes, ...(fresh.notes ?? [])]),
     because: { ...base.because },
     // A later statement about the same question is the user correcting themselves.
     stated: { ...base.stated, ...fresh.stated },
@@ -126,8 +127,8 @@ export function mergeEvidence(old: EvidenceFacts | undefined, fresh: Partial<Evi
     const value = fresh[key];
     if (value === undefined) continue;
     (merged as Record<string, unknown>)[key] = value;
-    const reason = fresh.because?.[key];
-    if (reason) merged.because[key] = reason;
+    const why = fresh.because?.[key];
+    if (why) merged.because[key] = why;
     else delete merged.because[key];
   }
   // The code reason follows whichever code ends up first, which only changes when the old list was empty.

@@ -1,3 +1,4 @@
+import { reasonText } from '../knowledge/reason.ts';
 import type { EngineKnowledge } from '../engine-knowledge.ts';
 import type { FlowStep, NotSolvedWords, Skipped } from '../flows/runner.ts';
 import type { Cite, Flow } from '../flows/schema.ts';
@@ -34,7 +35,7 @@ export function citesToSources(knowledge: EngineKnowledge, cites: Cite[] | undef
 /** "You pasted a Cloudflare-branded page, so I skipped: Is the page branded? → Yes." */
 export function skippedNote(wording: Wording, skipped: Skipped[]): string | undefined {
   if (!skipped.length) return undefined;
-  return skipped.map((s) => say(wording, 'tookAs', { because: s.because, question: s.question, answer: s.answer })).join('\n');
+  return skipped.map((s) => say(wording, 'tookAs', { because: reasonText(wording, s.because), question: s.question, answer: s.answer })).join('\n');
 }
 
 /** A question or answer step as a reply; escalate steps are rendered by the caller, which owns the case summary. */

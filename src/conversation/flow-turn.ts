@@ -1,3 +1,4 @@
+import { reasonText } from '../knowledge/reason.ts';
 import { answerFromStatement, answerWithText, chooseOption, startFlow, type FlowStep } from '../flows/runner.ts';
 import type { Flow } from '../flows/schema.ts';
 import { CHOICE } from './choice-ids.ts';
@@ -42,7 +43,7 @@ export function continueFlowWithText(ctx: TurnContext, flow: Flow, text: string)
     if (option) {
       const chosen = chooseOption(flow, flowState, option.id, evidence);
       if (chosen.kind !== 'invalid-option') {
-        const note = { text: say(ctx.deps.knowledge.wording, 'tookAs', { because: known?.because, question: node.text, answer: option.label }) };
+        const note = { text: say(ctx.deps.knowledge.wording, 'tookAs', { because: known ? reasonText(ctx.deps.knowledge.wording, known.because) : undefined, question: node.text, answer: option.label }) };
         return [note, ...onFlowStep(ctx, flow, chosen)];
       }
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonSchema } from '../knowledge/reason.ts';
 import { emptyEvidence, evidenceFactsSchema } from './evidence.ts';
 
 const flowStateSchema = z.object({
@@ -10,7 +11,7 @@ const flowStateSchema = z.object({
       question: z.string(),
       answer: z.string(),
       via: z.enum(['choice', 'text', 'evidence']),
-      because: z.string().optional(),
+      because: reasonSchema.optional(),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason, reasonSchema } from '../knowledge/reason.ts';
 import { normalizeReply, statementPhrases } from '../flows/text-match.ts';
 import type { Flow, FlowOption } from '../flows/schema.ts';
 
@@ -11,7 +12,7 @@ import type { Flow, FlowOption } from '../flows/schema.ts';
  * (multi-word phrases, exactly one option), so a stray word never picks a branch.
  */
 
-export const statedAnswersSchema = z.record(z.string(), z.object({ option: z.string(), because: z.string() }));
+export const statedAnswersSchema = z.record(z.string(), z.object({ option: z.string(), because: reasonSchema }));
 export type StatedAnswers = z.infer<typeof statedAnswersSchema>;
 
 /** The flow-evidence key the runner looks up for a question node. */
@@ -70,7 +71,7 @@ export function statedAnswers(flows: readonly Flow[], text: string): StatedAnswe
     // Exactly one option must be named; then its longest phrase is the reason (the first declared among equals).
     if (new Set(hits.map((h) => h.option)).size !== 1) continue;
     const best = hits.sort((a, b) => b.phrase.length - a.phrase.length || a.order - b.order)[0];
-    if (best) found[question] = { option: best.option.id, because: `you said “${best.phrase}”` };
+    if (best) found[question] = { option: best.option.id, because: reason('said', 'becauseStatement', { phrase: best.phrase }) };
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonSchema } from '../knowledge/reason.ts';
 import { describeEvidence } from '../conversation/evidence-describe.ts';
 import type { EvidenceFacts } from '../conversation/evidence-facts.ts';
 import type { Escalation } from '../conversation/seam.ts';
@@ -25,7 +26,7 @@ export const pathStepSchema = z.object({
   answer: z.string(),
   /** "evidence": the bot answered from something the user pasted or said earlier. */
   via: z.enum(['choice', 'text', 'evidence']),
-  because: z.string().optional(),
+  because: reasonSchema.optional(),
 });
 export type PathStep = z.infer<typeof pathStepSchema>;
 

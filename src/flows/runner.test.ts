@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { reasonText, type Reason } from '../knowledge/reason.ts';
 import { realDocs } from '../../tests/fixtures/flows/real-docs.ts';
 import { notSolvedWords } from '../conversation/flow-replies.ts';
 import { shippedWording } from '../../tests/support/shipped-wording.ts';
 import { loadFlows, parseFlowFile } from './load-flows.ts';
 import { answerFromStatement, answerWithText, chooseOption, findFlowForCode, findFlowForText, GENERIC_ESCALATION, notSolved, startFlow, type Evidence, type FlowStep } from './runner.ts';
 import type { Flow } from './schema.ts';
+
+/** A path step or skipped question with its reason as the user reads it ("Since you said …"). */
+function shown<T extends { because?: Reason }>(entry: T | undefined): T | undefined {
+  return entry && { ...entry, ...(entry.because !== undefined ? { because: reasonText(shippedWording, entry.because) } : {}) };
+}
 
 const NOT_SOLVED = notSolvedWords(shippedWording);
 
@@ -60,7 +66,7 @@ describe('evidence answers questions before they are asked', () => {
     s = step(chooseOption(origin, s.state, 'yes')); // origin answers directly
     s = step(chooseOption(origin, s.state, 'yes')); // Cloudflare IPs allowed
     expect(s.state.nodeId).toBe('ssl-mode');
-    expect(s.state.path.at(-1)).toEqual({ nodeId: 'after-ips', question: 'Which error are you troubleshooting?', answer: '521', via: 'evidence', because: 'you answered "521 Web server is down" earlier' });
+    expect(shown(s.state.path.at(-1))).toEqual({ nodeId: 'after-ips', question: 'Which error are you troubleshooting?', answer: '521', via: 'evidence', because: 'you answered "521 Web server is down" earlier' });
     // Already settled by the user's own answer, so the engine need not announce it again.
     expect(s.skipped).toEqual([]);
   });
@@ -192,7 +198,7 @@ describe('the opening message answers questions in so many words', () => {
     const result = answerFromStatement(ssl, startFlow(ssl, owner), 'my site says too many redirects after enabling ssl', owner);
     expect(result.kind).toBe('question');
     expect(result.state.nodeId).toBe('redirect-mode');
-    expect(result.skipped.at(-1)).toEqual({ question: 'What are you seeing?', answer: 'Too many redirects / a redirect loop', because: 'you said “too many redirects”' });
+    expect(shown(result.skipped.at(-1))).toEqual({ question: 'What are you seeing?', answer: 'Too many redirects / a redirect loop', because: 'you said “too many redirects”' });
     expect(result.state.path.at(-1)?.via).toBe('text');
   });
 

@@ -1,3 +1,4 @@
+import { reason, type Reason } from '../knowledge/reason.ts';
 import { pickOptionFromStatement, pickOptionFromText } from './text-match.ts';
 import { evidenceValuesOf, type AnswerNode, type EscalateNode, type Flow, type FlowNode, type FlowOption, type QuestionNode } from './schema.ts';
 
@@ -8,7 +9,7 @@ import { evidenceValuesOf, type AnswerNode, type EscalateNode, type Flow, type F
  */
 
 /** What the engine already knows, and why ("you pasted a Cloudflare-branded error page"). */
-export type Evidence = Record<string, { value: string; because: string }>;
+export type Evidence = Record<string, { value: string; because: Reason }>;
 
 export type PathEntry = {
   nodeId: string;
@@ -16,13 +17,13 @@ export type PathEntry = {
   /** The chosen option's label. */
   answer: string;
   via: 'choice' | 'text' | 'evidence';
-  because?: string;
+  because?: Reason;
 };
 
 export type FlowState = { flowId: string; nodeId: string; path: PathEntry[] };
 
 /** Questions answered from evidence on the way to this step, so the engine can say so. */
-export type Skipped = { question: string; answer: string; because: string };
+export type Skipped = { question: string; answer: string; because: Reason };
 
 export type FlowStep =
   | { kind: 'question'; state: FlowState; node: QuestionNode; skipped: Skipped[] }
@@ -94,7 +95,7 @@ export function answerFromStatement(flow: Flow, step: FlowStep, text: string, ev
     const hit = pickOptionFromStatement(current.node.options, text);
     if (!hit) break;
     taken.add(current.state.nodeId);
-    const because = `you said “${hit.phrase}”`;
+    const because = reason('said', 'becauseStatement', { phrase: hit.phrase });
     const entry: PathEntry = { nodeId: current.state.nodeId, question: current.node.text, answer: hit.option.label, via: 'text', because };
     skipped.push({ question: current.node.text, answer: hit.option.label, because });
     current = arriveAt(flow, { ...current.state, nodeId: hit.option.next, path: [...current.state.path, entry] }, evidence);
@@ -161,7 +162,7 @@ function arriveAt(flow: Flow, entered: FlowState, evidence: Evidence): FlowStep 
   }
 }
 
-type Known = { values: string[]; because: string; optionId?: string };
+type Known = { values: string[]; because: Reason; optionId?: string };
 
 /** An option the user's own words picked for this very question, in any earlier message (`stated:<flow>/<node>` evidence). */
 function statedAnswer(flow: Flow, nodeId: string, node: QuestionNode, evidence: Evidence): Known | undefined {
@@ -184,7 +185,7 @@ function answeredEarlier(flow: Flow, state: FlowState, key: string): Known | und
     if (asked?.type !== 'question' || asked.evidence !== key) continue;
     const option = asked.options.find((o) => o.label === entry.answer);
     const values = option ? evidenceValuesOf(option) : [];
-    if (values.length) return { values, because: entry.because ?? `you answered "${entry.answer}" earlier` };
+    if (values.length) return { values, because: entry.because ?? reason('answered', 'becauseAnsweredInTree', { answer: entry.answer }) };
   }
   return undefined;
 }

@@ -80,10 +80,16 @@ describe('the texts the code says and the texts the file has', () => {
   const code = sourceFiles(join(REPO_ROOT, 'src')).map((file) => ({ file: relative(REPO_ROOT, file), text: readFileSync(file, 'utf8') }));
   const used = new Map<string, string>();
   for (const { file, text } of code) for (const m of text.matchAll(/\bsay\([^,()]*(?:\(\))?[^,()]*,\s*'([^']+)'/g)) used.set(m[1] ?? '', file);
+  // A reason (knowledge/reason.ts) names its "because…" text second: reason('said', 'becausePlanSaid', …).
+  const reasons = new Map<string, string>();
+  for (const { file, text } of code) for (const m of text.matchAll(/\breason\('\w+',\s*'([^']+)'/g)) reasons.set(m[1] ?? '', file);
+  for (const [key, file] of reasons) used.set(key, file);
   const shipped = parse(shippedText) as Record<string, unknown>;
 
   it('every text key used in code is in the file and in the schema', () => {
     expect(used.size).toBeGreaterThan(30);
+    expect(reasons.size).toBeGreaterThan(30);
+    expect([...reasons.keys()].filter((key) => !key.startsWith('because'))).toEqual([]);
     const missing = [...used].filter(([key]) => !(key in shipped) || !(key in TEXT_PLACEHOLDERS)).map(([key, file]) => `${key} (said in ${file})`);
     expect(missing).toEqual([]);
   });
@@ -101,6 +107,8 @@ describe('the texts the code says and the texts the file has', () => {
     // Long texts anywhere in a file (a line of a many-line text counts alone), with their placeholders cut out.
     const fragments = texts.flatMap((t) => t.split(/\{[^}]*\}|\n/)).filter((f) => f.trim().length >= 25);
     expect(fragments.length).toBeGreaterThan(60);
+    // The reasons the bot gives for a fact ("Since you said …, I took …") are among them.
+    expect(fragments).toEqual(expect.arrayContaining(['the error page you pasted shows error ', 'you said you are visiting a site you do not run', ', the data center that served it', 'the page you pasted has no Cloudflare branding (it names ']));
     const inline = code.flatMap(({ file, text }) => fragments.filter((f) => text.includes(f)).map((f) => `${file}: ${f}`));
     expect(inline).toEqual([]);
   });

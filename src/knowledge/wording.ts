@@ -128,12 +128,46 @@ export const TEXT_PLACEHOLDERS = {
   fromSystemctl: [],
   fromYouSaid: [],
   fromAnsweredEarlier: [],
+  becauseCodeOnPage: ['code'],
+  becauseCodeMentioned: ['code'],
+  becauseTracePasted: [],
+  becauseTraceColo: ['colo'],
+  becauseRayIdColo: ['colo'],
+  becauseTimeSaid: ['time'],
+  becauseTimeUtc: ['time', 'utc'],
+  becauseTimeUtcAssumed: ['time', 'utc'],
+  becauseTimeNoZone: ['time'],
+  becauseVisitorSaid: [],
+  becauseOwnerSaid: [],
+  becausePlanSaid: ['plan'],
+  becauseSslModeSaid: ['mode'],
+  becauseSystemctl: ['active'],
+  becauseCloudflaredRunningSaid: [],
+  becauseCloudflaredStoppedSaid: [],
+  becauseBrandedSaid: [],
+  becauseUnbrandedSaid: [],
+  becauseBrandedPage: ['markers'],
+  becauseUnbrandedPage: ['server'],
+  becauseStatement: ['phrase'],
+  becauseAnsweredEarlier: ['answer'],
+  becauseAnsweredInTree: ['answer'],
+  becauseBranded: [],
+  becauseUnbranded: [],
+  becauseVisitor: [],
+  becauseOwner: [],
+  becauseColo: ['colo'],
+  becauseCheckCode: ['url', 'code'],
+  becauseCheckColo: ['url', 'colo'],
+  becauseCheckBranded: ['url'],
+  becauseCheckUnbranded: ['url'],
+  becauseCheckSaw: ['url', 'status'],
+  becauseCheckNoAnswer: ['url'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TextKey = keyof typeof TEXT_PLACEHOLDERS;
 type PlaceholderOf<K extends TextKey> = (typeof TEXT_PLACEHOLDERS)[K][number];
 /** A text's values, one per placeholder; none for a text without placeholders. */
-type ValuesOf<K extends TextKey> = [PlaceholderOf<K>] extends [never] ? [] : [Record<PlaceholderOf<K>, string | number | undefined>];
+export type ValuesOf<K extends TextKey> = [PlaceholderOf<K>] extends [never] ? [] : [Record<PlaceholderOf<K>, string | number | undefined>];
 
 /** `{name}`: a placeholder the bot fills in. */
 const PLACEHOLDER = /\{([^{}\s]*)\}/g;
