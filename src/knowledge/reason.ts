@@ -40,7 +40,9 @@ const REASON_KEYS = new Set(Object.keys(TEXT_PLACEHOLDERS).filter((key) => key.s
 
 const structuredReasonSchema = z.object({
   source: reasonSourceSchema,
-  key: z.custom<ReasonKey>((key) => typeof key === 'string' && REASON_KEYS.has(key), 'not a "because…" text of knowledge/wording.yaml'),
+  // Any key loads: a conversation saved before a key was renamed or removed must still load
+  // (reasonText then says so in neutral words), never read as an empty conversation.
+  key: z.string().transform((key) => key as ReasonKey),
   values: z.record(z.string(), z.string()).default({}),
 });
 export type StructuredReason = z.infer<typeof structuredReasonSchema>;
@@ -59,6 +61,7 @@ export function reason<K extends ReasonKey>(source: ReasonSource, key: K, ...val
 /** The sentence a user sees. */
 export function reasonText(wording: Wording, because: Reason): string {
   if (typeof because === 'string') return because;
+  if (!REASON_KEYS.has(because.key)) return say(wording, 'becauseNoLongerWorded');
   return (say as (w: Wording, k: TextKey, v: Record<string, string>) => string)(wording, because.key, because.values);
 }
 

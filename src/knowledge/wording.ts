@@ -140,6 +140,7 @@ export const TEXT_PLACEHOLDERS = {
   becauseVisitorSaid: [],
   becauseOwnerSaid: [],
   becausePlanSaid: ['plan'],
+  becauseNoLongerWorded: [],
   becauseSslModeSaid: ['mode'],
   becauseSystemctl: ['active'],
   becauseCloudflaredRunningSaid: [],

@@ -53,4 +53,26 @@ describe('conversations saved with plain-sentence reasons', () => {
     expect(fresh).toMatch(/→ .* \(you said\)/);
     expect(loaded).toBe(fresh);
   });
+
+  it('still load when a reason names a text the wording file no longer has, and say so in neutral words', async () => {
+    const first = await testEngine({ store: 'sqlite' });
+    await conversation(first.engine, 'renamed').say(OPENING);
+    await first.engine.close();
+    const store = new SqliteConversationStore(first.dataDir, createLogger('silent'));
+    const key = conversationKey('cli', 'renamed');
+    const record = await store.get(key);
+    const renamed = JSON.parse(JSON.stringify(record?.state).replaceAll('"key":"becausePlanSaid"', '"key":"becauseAnOldName"')) as unknown;
+    expect(JSON.stringify(renamed)).toContain('becauseAnOldName');
+    if (record) await store.put({ ...record, state: renamed });
+    await store.close();
+
+    const second = await testEngine({ store: 'sqlite', dataDir: first.dataDir });
+    cleanups.push(second.cleanup);
+    const summary = (await conversation(second.engine, 'renamed').say('talk to a human')).find((r) => r.escalation)?.escalation?.summary ?? '';
+    // The conversation kept everything else it knew: the code, the colo, the plan itself.
+    expect(summary).toContain('522');
+    expect(summary).toContain('Data center (colo): FRA (from your trace)');
+    expect(summary).toContain('Plan: Pro');
+    expect(summary).not.toContain('becauseAnOldName');
+  });
 });
