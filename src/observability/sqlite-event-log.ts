@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openInWalMode } from '../store/sqlite-open.ts';
 import { checkpointInBackground } from '../store/background-checkpoint.ts';
 import { botEventSchema, EVENT_RETENTION_MS, type BotEvent, type BotEventLog } from './turn-events.ts';
 
@@ -20,10 +21,7 @@ export class SqliteEventLog implements BotEventLog {
   constructor(dataDir: string, onCheckpointError: (message: string) => void = () => undefined) {
     mkdirSync(dataDir, { recursive: true });
     this.#db = new Database(join(dataDir, EVENTS_FILE_NAME));
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('busy_timeout = 5000');
-    // With WAL, NORMAL survives a crash of the process and skips an fsync per turn.
-    this.#db.pragma('synchronous = NORMAL');
+    openInWalMode(this.#db);
     this.#db.exec('CREATE TABLE IF NOT EXISTS events (at_ms INTEGER NOT NULL, json TEXT NOT NULL); CREATE INDEX IF NOT EXISTS events_at ON events (at_ms);');
     this.#insert = this.#db.prepare('INSERT INTO events (at_ms, json) VALUES (?, ?)');
     this.#since = this.#db.prepare('SELECT json FROM events WHERE at_ms >= ? ORDER BY at_ms, rowid');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openInWalMode } from './sqlite-open.ts';
 import type { Platform } from '../conversation/seam.ts';
 import type { Logger } from '../log.ts';
 import { conversationRecordSchema, type ConversationRecord, type ConversationRecordInput } from './conversation-record.ts';
@@ -45,9 +46,7 @@ export class SqliteConversationStore implements ConversationStore {
     this.#db = new Database(file);
     this.#logger = logger;
     // WAL lets the terminal door read while the bot writes; busy_timeout rides out the brief write locks.
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.pragma('synchronous = NORMAL');
+    openInWalMode(this.#db);
     migrate(this.#db, file);
     this.#statements = prepareStatements(this.#db);
     this.#stopCheckpoints = checkpointInBackground(this.#db, (message) => logger.error({ file }, `sqlite checkpoint: ${message}`));
