@@ -76,8 +76,9 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   // else it appears bare ("is 1200 a per-zone limit?"); only a cue makes it a code there.
   // Only plain counts qualify: a plural noun after it ("1200 requests", not "the 404 page") and not a path ("/404").
   const isCount = (m: RegExpMatchArray & { index: number }) => masked[m.index - 1] !== '/' && COUNT_NOUNS.test(masked.slice(m.index + m[0].length)) && /^[ \t]*[a-z]+s\b/i.test(masked.slice(m.index + m[0].length));
-  const counts = new Set([...masked.matchAll(numberRe)].filter(isCount).map((m) => m[1]));
-  for (const m of masked.matchAll(numberRe)) {
+  const numbers = [...masked.matchAll(numberRe)];
+  const counts = new Set(numbers.filter(isCount).map((m) => m[1]));
+  for (const m of numbers) {
     const code = m[1];
     if (!code) continue;
     const n = Number(code);

@@ -226,11 +226,13 @@ export class Searcher {
     // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
     //    ("522 on my homepage") rank their page above plain text matches without pinning it.
     const bare = analysis.codes.filter((c) => !stated.includes(c));
-    const hinted = [...[...bare, ...expansion.codes].flatMap((c) => this.kb.codes.get(c)?.slice(0, 1) ?? []), ...expansion.pages];
-    for (const id of hinted) {
+    const codeHinted = [...bare, ...expansion.codes].flatMap((c) => this.kb.codes.get(c)?.slice(0, 1) ?? []);
+    for (const id of codeHinted) {
       const page = this.kb.pageById.get(id);
-      if (page) add(page, 0.9, 'hint');
+      if (page) add(page, CODE_HINT_SCORE, 'hint');
     }
+    // Pages named by a phrase were added above; both kinds count as hints for the answer policy.
+    const hinted = [...codeHinted, ...expansion.pages];
     // 3. Text relevance, relative to the best text score.
     for (const r of ranked.slice(0, k + 3)) add(r.page, topText > 0 ? TEXT_SCORE_CAP * (r.score / topText) : 0, 'text');
     return { hits, stated, hinted };
@@ -274,8 +276,10 @@ export function isCloudflareCode(code: string): boolean {
   return (n >= 520 && n <= 530) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
 }
 
-/** Below a Cloudflare code's pin (1) and above a code a phrase hints (0.9). */
+/** Below a Cloudflare code's pin (1) and above a code a phrase hints. */
 const PAGE_HINT_SCORE = 0.97;
+/** A code a phrase or a bare number hints: above any text match (at most TEXT_SCORE_CAP). */
+const CODE_HINT_SCORE = 0.9;
 const PLAIN_STATUS_PIN_SCORE = 0.95;
 /** How close a code's own page must come to its family's overview to take its place. */
 const SPECIFIC_PAGE_SHARE = 0.8;

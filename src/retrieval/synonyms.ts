@@ -132,25 +132,21 @@ export class SynonymExpander {
     const codes = new Set<string>();
     const pages = new Set<string>();
     const phraseTerms = new Set<string>();
-    for (const { sources, expansion } of matched) {
+    // What a matched phrase or `together` rule stands for, credited to the typed words behind it.
+    const apply = (expansion: { terms: string[]; codes: string[]; pages: string[] }, sources: string[]) => {
       for (const t of expansion.terms) {
         credit(t, sources);
         phraseTerms.add(t);
       }
       expansion.codes.forEach((c) => codes.add(c));
       expansion.pages.forEach((p) => pages.add(p));
-    }
+    };
+    for (const { sources, expansion } of matched) apply(expansion, sources);
     if (this.together.length) {
       const typed = new Set(queryStems);
       for (const { groups, expansion } of this.together) {
         if (!groups.every((g) => [...g.typed].some((w) => typed.has(w)) || [...g.credited].some((t) => terms.has(t)))) continue;
-        const sources = groups.flatMap((g) => [...g.typed].filter((w) => typed.has(w)));
-        for (const t of expansion.terms) {
-          credit(t, sources);
-          phraseTerms.add(t);
-        }
-        expansion.codes.forEach((c) => codes.add(c));
-        expansion.pages.forEach((p) => pages.add(p));
+        apply(expansion, groups.flatMap((g) => [...g.typed].filter((w) => typed.has(w))));
       }
     }
     return { terms, phraseTerms, codes: [...codes], pages: [...pages] };
