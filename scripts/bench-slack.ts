@@ -37,6 +37,21 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; loopLagMaxMs: number | null; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; senderCpuMsPerEvent: number; fakeApiCpuMsPerEvent: number; sendLagP99: number };
 
+/** CPU ms of each thread of one process (debug output: the main thread against V8's and libuv's). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(task, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    }
+  } catch {
+    // ended meanwhile
+  }
+  return out;
+}
+
 /** CPU ms of a process and all its descendants (the cluster primary and its workers). */
 function treeCpuMs(pid: number): number {
   let total = 0;
@@ -159,6 +174,7 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
 
   await loopLagMaxMs(url); // prom-client restarts its event-loop histogram at each scrape: this one starts the window.
   const cpuBefore = treeCpuMs(botPid);
+  const threadsBefore = threadCpuMs(botPid);
   const senderBefore = process.cpuUsage();
   const fakeBefore = treeCpuMs(fake.child.pid!);
   const started = Date.now() + 50;
@@ -170,6 +186,10 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     inFlight.push(send(i, scheduledAt, false));
   }
   await Promise.all(inFlight);
+  const cpuAtSendEnd = treeCpuMs(botPid) - cpuBefore;
+  const threadsAfter = threadCpuMs(botPid);
+  const mainMs = (threadsAfter.get(String(botPid)) ?? 0) - (threadsBefore.get(String(botPid)) ?? 0);
+  const sendEndAt = Date.now();
 
   // Drain: wait until every thread got its answer (or a busy/limit notice), or nothing moves for a while.
   let tally: ThreadTally = { threads: {}, authTests: 0 };
@@ -195,6 +215,7 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     await new Promise((r) => setTimeout(r, 250));
   }
   const cpuMs = treeCpuMs(botPid) - cpuBefore;
+  if (process.env.BENCH_SLACK_DEBUG) console.error(`  send window ${sendEndAt - started} ms: CPU ${Math.round(cpuAtSendEnd)} ms (main thread of the first process ${Math.round(mainMs)}); drain ${Date.now() - sendEndAt} ms: CPU ${Math.round(cpuMs - cpuAtSendEnd)} ms`);
   const sender = process.cpuUsage(senderBefore);
   const fakeMs = treeCpuMs(fake.child.pid!) - fakeBefore;
   const lagMax = await loopLagMaxMs(url);
@@ -249,9 +270,11 @@ async function main(): Promise<void> {
         setup.listeners,
       );
       try {
-        // Warm-up, not reported: the first turns pay for JIT compilation and lazy loading.
+        // Warm-up, not reported: the first turns pay for JIT compilation and lazy loading (V8's
+        // optimiser runs on background threads of the same process, and a fresh worker spends
+        // seconds of CPU on it). A long-running door has paid that long before its busy hour.
         step += 1;
-        await runRate(setup.name, `http://127.0.0.1:${port}/slack/events`, bot.pid!, fake, 50, step, 3);
+        await runRate(setup.name, `http://127.0.0.1:${port}/slack/events`, bot.pid!, fake, 100, step, 5);
         for (const rate of RATES) {
           step += 1;
           const row = await runRate(setup.name, `http://127.0.0.1:${port}/slack/events`, bot.pid!, fake, rate, step);

@@ -8,6 +8,8 @@ import { createBotMetrics } from '../../src/metrics/bot-metrics.ts';
 import { startOperatorServer } from '../http/operator-server.ts';
 import { registerSlackMetrics } from './metrics.ts';
 import { guardSlackRequests } from './request-guard.ts';
+import { Agent } from 'undici';
+import { undiciTransport } from './undici-transport.ts';
 
 /** Without `server` the door starts its own on `port`; without `metrics` it keeps its own registry. */
 export type StartSlackOptions = StartDoorOptions & {
@@ -35,9 +37,11 @@ export type RunningSlackDoor = {
 // The Web API default retries for about 30 minutes; an answer that late is worse than a logged failure.
 const DEFAULT_RETRIES: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 10_000 };
 
-function slackClientOptions(config: Config, retryConfig: webApi.RetryOptions): webApi.WebClientOptions {
+function slackClientOptions(config: Config, retryConfig: webApi.RetryOptions, transport: Agent): webApi.WebClientOptions {
   return {
     retryConfig,
+    // Web API calls over undici (adapters/slack/undici-transport.ts): the same client, a cheaper transport.
+    adapter: undiciTransport(transport),
     // Honour Retry-After on 429 by waiting and retrying rather than failing the call.
     rejectRateLimitedCalls: false,
     // Method names only: nothing can turn a call into a request to another host.
@@ -71,7 +75,9 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     metrics.apiErrors.inc({ door: 'slack' }, errors - errorsSeen);
     errorsSeen = errors;
   });
-  const clientOptions = slackClientOptions(config, options.retryConfig ?? DEFAULT_RETRIES);
+  // One keep-alive pool for every Web API call this door makes, closed with the door.
+  const transport = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
+  const clientOptions = slackClientOptions(config, options.retryConfig ?? DEFAULT_RETRIES, transport);
   const server = options.server ?? (await startOperatorServer({ port: options.port ?? config.PORT, host: options.host, registry: metrics.registry, logger: door.logger }));
 
   const receiver = config.SLACK_APP_TOKEN
@@ -122,6 +128,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       connected = false;
       if (receiver.mode === 'socket') await app.stop().catch(() => {});
       if (!options.server) await server.close();
+      await transport.close();
     },
   };
 }
