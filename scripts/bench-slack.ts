@@ -11,6 +11,7 @@
  * answered twice), lost (neither answered nor told "busy"), shed (told "busy"), rate-limited, and
  * the door's CPU per event (utime+stime of the whole process tree, from /proc), and beside it the
  * CPU per event of the load generator and of the fake Web API, which share the same cores.
+ * BENCH_SLACK_SETUPS picks setups by name prefix, `;`-separated ("1 process, sqlite;2 processes").
  * Everything talks to 127.0.0.1 only. Bounded: BENCH_SLACK_SECONDS per rate (default 4), at most
  * 20 s of draining per rate.
  */
@@ -258,7 +259,7 @@ async function main(): Promise<void> {
           { name: '2 processes, Redis', env: { WORKERS: '2', REDIS_URL: redis.url }, listeners: 2 },
         ]
       : []),
-  ].filter((setup) => !process.env.BENCH_SLACK_SETUPS || process.env.BENCH_SLACK_SETUPS.split(',').some((wanted) => setup.name.startsWith(wanted)));
+  ].filter((setup) => !process.env.BENCH_SLACK_SETUPS || process.env.BENCH_SLACK_SETUPS.split(';').some((wanted) => setup.name.startsWith(wanted.trim())));
   if (!redis) console.warn('*** redis-server not found: only the one-process setup runs ***');
   const rows: Row[] = [];
   let step = 0;
