@@ -71,7 +71,7 @@ function fitLogistic(rows: { x: Record<FeatureName, number>; y: number }[]): Omi
 const round = (x: number) => Number(x.toFixed(4));
 
 /** Questions whose outcome the text decides (no code, no scope topic, no phrase hint). */
-const decidedByText = (f: AnswerFeatures) => !f.pinned && !f.outOfScope && !f.hinted && f.knownTerms > 0 && !f.onlyUnknownCode;
+const decidedByText = (f: AnswerFeatures) => !f.pinned && !f.outOfScope && !(f.hinted && f.anchored) && (f.knownTerms > 0 || f.hinted) && (!f.onlyUnknownCode || f.hinted);
 
 function fit(train: Example[]): AnswerPolicy {
   const text = train.filter((e) => decidedByText(e.features));

@@ -16,7 +16,8 @@ import { z } from 'zod';
  * 4. Otherwise the text decides: `covered` (is this about something the docs
  *    cover at all?) below its threshold abstains; `confident` (is the best
  *    page the answer?) below its threshold offers the best pages as
- *    suggestions. A phrase hint from synonyms.yaml counts as confident.
+ *    suggestions. A phrase hint from synonyms.yaml counts as confident when
+ *    the message is tied to sites, the web or Cloudflare (`anchored`).
  */
 export type AnswerOutcome = 'answer' | 'suggest' | 'abstain';
 
@@ -44,10 +45,18 @@ export type AnswerFeatures = {
   onlyUnknownCode: boolean;
   /** Share of the typed words the docs have never seen (names, products, other topics). */
   unknownShare: number;
+  /**
+   * The message ties itself to sites, the web or Cloudflare: a word from scope.yaml's anchors, a
+   * URL, hostname or Ray ID, or an explicitly stated code. Without it a printer or an installer's
+   * "Access denied" reads like a docs question on word overlap alone.
+   */
+  anchored: boolean;
 };
 
-export const FEATURE_NAMES = ['logBestScore', 'lead', 'coverage', 'about', 'errorSignal', 'logKnownTerms', 'unknownShare'] as const;
+export const FEATURE_NAMES = ['logBestScore', 'lead', 'coverage', 'about', 'errorSignal', 'logKnownTerms', 'unknownShare', 'anchored'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
+/** Features a policy file written before them may lack. */
+const ADDED_LATER: ReadonlySet<FeatureName> = new Set(['anchored']);
 
 export function featureVector(f: AnswerFeatures): Record<FeatureName, number> {
   return {
@@ -58,12 +67,14 @@ export function featureVector(f: AnswerFeatures): Record<FeatureName, number> {
     errorSignal: f.errorSignal ? 1 : 0,
     logKnownTerms: Math.log1p(f.knownTerms),
     unknownShare: f.unknownShare,
+    anchored: f.anchored ? 1 : 0,
   };
 }
 
 const logisticSchema = z.object({
   bias: z.number(),
-  weights: z.object(Object.fromEntries(FEATURE_NAMES.map((n) => [n, z.number()])) as Record<FeatureName, z.ZodNumber>),
+  // A policy fitted before a feature existed gave it no weight: features added later default to 0.
+  weights: z.object(Object.fromEntries(FEATURE_NAMES.map((n) => [n, ADDED_LATER.has(n) ? z.number().default(0) : z.number()])) as Record<FeatureName, z.ZodNumber>),
   /** Probability at or above which the model says yes. */
   threshold: z.number().min(0).max(1),
 });
@@ -104,7 +115,8 @@ export function decideOutcome(policy: AnswerPolicy, f: AnswerFeatures): AnswerOu
   if (f.pinned) return 'answer';
   if (f.knownTerms === 0 && !f.hinted) return 'abstain';
   if (f.onlyUnknownCode && !f.hinted) return 'abstain';
-  if (f.hinted) return 'answer';
+  // A phrase hint answers a message about sites or Cloudflare; without that tie it must convince the models.
+  if (f.hinted && f.anchored) return 'answer';
   if (probability(policy.covered, f) < policy.covered.threshold) return 'abstain';
   return probability(policy.confident, f) >= policy.confident.threshold ? 'answer' : 'suggest';
 }

@@ -15,6 +15,8 @@ export const scopeSchema = z.object({
       }),
     )
     .default([]),
+  /** Words that tie a message to sites, the web or Cloudflare (the answer policy's `anchored`). */
+  anchors: z.array(z.string().min(2)).default([]),
 });
 export type Scope = z.infer<typeof scopeSchema>;
 export type OutOfScopeTopic = Scope['outOfScope'][number];
@@ -26,7 +28,10 @@ export function loadScope(file: string): Scope {
 }
 
 /** The topics' phrases as stem sequences, indexed once at load rather than stemmed on every question. */
-export type ScopeMatcher = { topics: OutOfScopeTopic[]; topicOfPhrase: number[]; phrases: PhraseIndex };
+export type ScopeMatcher = { topics: OutOfScopeTopic[]; topicOfPhrase: number[]; phrases: PhraseIndex; anchors: PhraseIndex; hanAnchors: string[] };
+
+/** Han text has no spaces between words: its anchors are found as substrings. */
+const HAN = /\p{Script=Han}/u;
 
 export function scopeMatcher(scope: Scope): ScopeMatcher {
   const topicOfPhrase: number[] = [];
@@ -37,7 +42,16 @@ export function scopeMatcher(scope: Scope): ScopeMatcher {
       sequences.push(words(m).map(stem));
     }
   });
-  return { topics: scope.outOfScope, topicOfPhrase, phrases: phraseIndex(sequences) };
+  return { topics: scope.outOfScope, topicOfPhrase, phrases: phraseIndex(sequences), anchors: phraseIndex(scope.anchors.filter((a) => !HAN.test(a)).map((a) => words(a).map(stem))),
+    hanAnchors: scope.anchors.filter((a) => HAN.test(a)),
+  };
+}
+
+/** Whether the text uses a word that ties it to sites, the web or Cloudflare (scope.yaml's `anchors`), by stem. */
+export function mentionsAnchor(matcher: ScopeMatcher, textStems: string[], text: string): boolean {
+  // Knowledge that declares no anchors has nothing to tell: every message counts as tied.
+  if (matcher.anchors.sequences.length === 0 && matcher.hanAnchors.length === 0) return true;
+  return matchingPhrases(matcher.anchors, textStems).length > 0 || matcher.hanAnchors.some((a) => text.includes(a));
 }
 
 /**

@@ -5,7 +5,7 @@ import { Bm25Index } from './bm25.ts';
 import { languageMatcher, translateForSearch, type Language, type LanguageMatcher, type Languages } from './language.ts';
 import { segmentMessage, withoutAddresses } from './message-signals.ts';
 import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type Need, type WeightedTerm } from './query-terms.ts';
-import { outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
+import { mentionsAnchor, outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { SynonymExpander, type Synonyms } from './synonyms.ts';
 import { bestSections, findBestSections, topDocs, type BestSections } from './search-ranking.ts';
@@ -76,7 +76,7 @@ export class Searcher {
   private readonly policy: AnswerPolicy;
 
   constructor(private readonly kb: KnowledgeBase, knowledge: SearchKnowledge) {
-    this.scope = scopeMatcher(knowledge.scope ?? { outOfScope: [] });
+    this.scope = scopeMatcher(knowledge.scope ?? { outOfScope: [], anchors: [] });
     this.pageNumber = new Map(kb.pages.map((p, i) => [p.id, i]));
     this.languages = knowledge.languages ? languageMatcher(knowledge.languages) : undefined;
     this.policy = knowledge.policy;
@@ -148,6 +148,7 @@ export class Searcher {
       onlyUnknownCode: analysis.unknownCodes.length > 0 && !analysis.codes.some((c) => this.kb.codes.has(c)),
       // In another language most words are unknown to English docs; that says nothing about the topic.
       unknownShare: translated ? 0 : unknownTerms.length / Math.max(1, needs.length + unknownTerms.length),
+      anchored: analysis.explicitCodes.length > 0 || analysis.urls.length > 0 || analysis.hostnames.length > 0 || analysis.rayIds.length > 0 || mentionsAnchor(this.scope, read.textStems, query),
     };
     const outcome = decideOutcome(this.policy, features);
 
