@@ -8,7 +8,8 @@ import { z } from 'zod';
  * tuned by hand until each sentence passes.
  *
  * Order of the rules, each with its reason:
- * 1. A Cloudflare code (1xxx, 10xxx, 52x) stated in an error context answers.
+ * 1. A Cloudflare code (1xxx, 10xxx, 52x) stated in an error context answers,
+ *    except an API code (10xxx) in a message about a product out of scope.
  * 2. A topic the knowledge declares out of scope abstains with a pointer,
  *    even with a plain HTTP status in it ("R2 returns 500").
  * 3. Any other code stated in an error context answers; a code stated that
@@ -26,6 +27,8 @@ export type AnswerFeatures = {
   pinned: boolean;
   /** The pinned code is Cloudflare's own (1xxx, 10xxx, 52x, 530), not a status any server returns. */
   specificCode: boolean;
+  /** Every pinned code is a Cloudflare API error code (10xxx), which any product's API returns. */
+  apiCode: boolean;
   /** A phrase from synonyms.yaml named a page or code. */
   hinted: boolean;
   outOfScope: boolean;
@@ -110,7 +113,8 @@ export function probability(model: Omit<LogisticModel, 'threshold'>, features: A
 }
 
 export function decideOutcome(policy: AnswerPolicy, f: AnswerFeatures): AnswerOutcome {
-  if (f.pinned && f.specificCode) return 'answer';
+  // An API error code (10xxx) from a product the docs do not cover (a wrangler deploy) is that product's.
+  if (f.pinned && f.specificCode && !(f.apiCode && f.outOfScope)) return 'answer';
   if (f.outOfScope) return 'abstain';
   if (f.pinned) return 'answer';
   if (f.knownTerms === 0 && !f.hinted) return 'abstain';

@@ -186,7 +186,7 @@ describe('two concepts said apart in one post', () => {
 });
 
 describe('the answer policy', () => {
-  const base: AnswerFeatures = { pinned: false, specificCode: false, hinted: false, outOfScope: false, bestScore: 30, lead: 0.3, coverage: 0.8, about: true, errorSignal: true, knownTerms: 8, unknownShare: 0.1, onlyUnknownCode: false, anchored: true };
+  const base: AnswerFeatures = { pinned: false, specificCode: false, apiCode: false, hinted: false, outOfScope: false, bestScore: 30, lead: 0.3, coverage: 0.8, about: true, errorSignal: true, knownTerms: 8, unknownShare: 0.1, onlyUnknownCode: false, anchored: true };
   const policy = answerPolicySchema.parse(JSON.parse(JSON.stringify(searcher['policy' as keyof typeof searcher])));
 
   it('answers a strong match, suggests a weak one, abstains off topic', () => {

@@ -137,6 +137,7 @@ export class Searcher {
     const features: AnswerFeatures = {
       pinned: stated.length > 0,
       specificCode: stated.some(isCloudflareCode),
+      apiCode: stated.length > 0 && stated.every(isApiErrorCode),
       hinted: hinted.length > 0,
       outOfScope: outOfScope !== undefined,
       bestScore: topText,
@@ -275,6 +276,16 @@ export class Searcher {
 export function isCloudflareCode(code: string): boolean {
   const n = Number(code);
   return (n >= 520 && n <= 530) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
+}
+
+/**
+ * 10xxx: the Cloudflare API's error codes. The docs explain the ones Bulk Redirects and Lists
+ * return, but every product's API answers in the same `[code: 10xxx]` shape (a wrangler deploy,
+ * a Workers API call), so the product named decides whether the page applies.
+ */
+export function isApiErrorCode(code: string): boolean {
+  const n = Number(code);
+  return n >= 10000 && n <= 10999;
 }
 
 /** Below a Cloudflare code's pin (1) and above a code a phrase hints. */
