@@ -53,8 +53,14 @@ describe('numbers that are not error codes', () => {
     ['a ticket number', 'see ticket #1020'],
     ['a version', 'running nginx v1020'],
     ['a code inside a URL', 'https://example.com/item/1020'],
+    ["a log field's value", 'MSI (s): Product Language: 1033. Installation failed'],
+    ["a config field's value", 'listen_port=1020 in the agent config'],
   ])('ignores %s: %j', (_what, text) => {
     expect(codesIn(text)).toEqual([]);
+  });
+
+  it('keeps a code whose field is a cue: "Status: 522"', () => {
+    expect(codesIn('curl says Status: 522 after 15 s')).toEqual(['522']);
   });
 
   it('keeps the code and drops the size in "413 with 200MB"', () => {

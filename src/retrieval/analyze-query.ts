@@ -59,6 +59,9 @@ const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)/;
 /** A status line's reason phrase after the number makes it a code: "403 Forbidden", "522 Connection timed out". */
 const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|uri too long|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;
 
+/** The end of "Field name:" or "field=" right before a number (a log line's or a config's field). */
+const LABELLED_VALUE = /\b[a-z][\w-]*\s*[:=]\s*$/i;
+
 /** Codes this bot may name even without a cue word; others need a cue ("error 200"). */
 function isPlausibleCode(n: number): boolean {
   return (n >= 100 && n <= 599) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
@@ -93,6 +96,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
     if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;
+    // A log or config field's value is that field's ("Product Language: 1033", "port=1080"), unless the field is a cue ("Status: 522").
+    if (!cued && LABELLED_VALUE.test(before)) continue;
     const known = knownCodes ? knownCodes.has(code) : true;
     // A bare number must be a code the knowledge knows; a cued one must at least be plausible.
     if (!cued && !known) continue;

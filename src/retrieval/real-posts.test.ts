@@ -195,6 +195,16 @@ describe('the answer policy', () => {
     expect(decideOutcome(policy, { ...base, outOfScope: true })).toBe('abstain');
   });
 
+  it('lets a phrase hint answer only a message tied to sites, the web or Cloudflare', () => {
+    expect(decideOutcome(policy, { ...base, hinted: true })).toBe('answer');
+    expect(decideOutcome(policy, { ...base, hinted: true, anchored: false, coverage: 0.2, about: false, bestScore: 6, knownTerms: 3, unknownShare: 0.6 })).toBe('abstain');
+  });
+
+  it('lets an API code (10xxx) of a product out of scope abstain, while any other Cloudflare code still beats the scope', () => {
+    expect(decideOutcome(policy, { ...base, pinned: true, specificCode: true, apiCode: true, outOfScope: true })).toBe('abstain');
+    expect(decideOutcome(policy, { ...base, pinned: true, specificCode: true, apiCode: true })).toBe('answer');
+  });
+
   it('lets a Cloudflare code beat a declared out-of-scope topic, but not a plain HTTP status', () => {
     expect(decideOutcome(policy, { ...base, pinned: true, specificCode: true, outOfScope: true })).toBe('answer');
     expect(decideOutcome(policy, { ...base, pinned: true, specificCode: false, outOfScope: true })).toBe('abstain');
@@ -203,5 +213,27 @@ describe('the answer policy', () => {
   it('was fitted, and says how well it does on held-out folds', () => {
     expect(policy.fitted?.crossValidatedAccuracy).toBeGreaterThan(0.85);
     expect(policy.fitted?.folds).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('a message that is not about sites, the web or Cloudflare', () => {
+  it("leaves another program's 'Access denied' alone, and still answers it on a website", () => {
+    expect(searcher.search("The setup.exe of my scanner driver stops with 'Access denied', even when I start it as administrator. What is denying it?").abstain).toBe(true);
+    expect(top("My website shows 'Access denied' to everyone who opens it in Chrome since this morning")).toBe('error-1020');
+  });
+
+  it("leaves another service's quota alone", () => {
+    expect(searcher.search("The AI coding assistant says 'You have used your daily quota, come back tomorrow'. Is that a real limit or a glitch, and where do I see how much is left?").abstain).toBe(true);
+  });
+
+  it('reads English words glued to Chinese text ("清了cookies")', () => {
+    const result = searcher.search('打开后显示 Sorry, you have been blocked，清了cookies也没用，怎么办');
+    expect(result.abstain).toBe(false);
+    expect(['error-1020', 'error-403']).toContain(result.docs[0]?.id);
+  });
+
+  it("reads a wrangler deploy's API code as that product's, and a Bulk Redirects one as the docs'", () => {
+    expect(searcher.search("wrangler deploy stops with: A request to the Cloudflare API (/accounts/abc/workers/scripts/shop-api) failed. [code: 10045] Is my wrangler.toml wrong?").abstain).toBe(true);
+    expect(top('Uploading my bulk redirect list fails with error 10045, what does that mean?')).toBe('error-10045');
   });
 });

@@ -51,7 +51,9 @@ export function scopeMatcher(scope: Scope): ScopeMatcher {
 export function mentionsAnchor(matcher: ScopeMatcher, textStems: string[], text: string): boolean {
   // Knowledge that declares no anchors has nothing to tell: every message counts as tied.
   if (matcher.anchors.sequences.length === 0 && matcher.hanAnchors.length === 0) return true;
-  return matchingPhrases(matcher.anchors, textStems).length > 0 || matcher.hanAnchors.some((a) => text.includes(a));
+  if (matchingPhrases(matcher.anchors, textStems).length > 0 || matcher.hanAnchors.some((a) => text.includes(a))) return true;
+  // Latin words glued to Han text ("清了cookies和缓存") are one token until the Han is taken out.
+  return HAN.test(text) && matchingPhrases(matcher.anchors, words(text.replace(/\p{Script=Han}+/gu, ' ')).map(stem)).length > 0;
 }
 
 /**
