@@ -103,6 +103,10 @@ describe('questions in other languages', () => {
     ['Portuguese, a symptom', 'Não consigo acessar meu site, aparece acesso negado', 'error-1020', 'pt'],
     ['Spanish, a country and its networks', 'Desde España no puedo abrir la tienda, ni con datos móviles ni con el operador de casa', 'potential-isp-blocking', 'es'],
     ['Russian, the 16 KB throttling', 'У пользователей в России сайт за Cloudflare грузит только первые 16 кб и зависает', 'service-disruption', 'ru'],
+    // Cloudflare shows its challenge page in the visitor's language, and they paste it as they read it.
+    ['Spanish, the challenge page as a visitor reads it', "Hola, cada vez que entro a la tienda me sale 'Verifica que eres un ser humano' y se queda en bucle", 'error-403', 'es'],
+    ['French, the challenge page as a visitor reads it', 'Bonjour, le site me redemande sans arrêt « Vérifiez que vous êtes humain » et je ne peux pas entrer', 'error-403', 'fr'],
+    ['Chinese, the challenge page as a visitor reads it', '打开网站一直显示“确认您是真人”，点了以后又重新验证', 'error-403', 'zh'],
   ])('%s finds its page and says which language it read', (_what, question, page, language) => {
     const result = searcher.search(question);
     expect(result.docs[0]?.id).toBe(page);
