@@ -55,6 +55,7 @@ describe('numbers that are not error codes', () => {
     ['a code inside a URL', 'https://example.com/item/1020'],
     ["a log field's value", 'MSI (s): Product Language: 1033. Installation failed'],
     ["a config field's value", 'listen_port=1020 in the agent config'],
+    ['an errno in a log line', 'connect() to [2001:db8::1]:8080 failed (101: Network is unreachable) while connecting to upstream'],
   ])('ignores %s: %j', (_what, text) => {
     expect(codesIn(text)).toEqual([]);
   });

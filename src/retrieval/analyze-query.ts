@@ -89,6 +89,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const before = masked.slice(Math.max(0, m.index - 48), m.index);
     const after = masked.slice(m.index + m[0].length);
     if (FOREIGN_ERROR_CUE.test(before) || FOREIGN_ERROR_AFTER.test(after)) continue;
+    // An errno and its message in a log line: nginx's "connect() failed (111: Connection refused)", "(101: Network is unreachable)".
+    if (/\(\s*$/.test(before) && /^\s*:\s/.test(after)) continue;
     const plural = /^s\b/.test(after);
     const cued = CODE_CUE.test(before) || /^s?\s*(?:error|err)\b/i.test(after) || /^\s*[:\-–]\s*[a-z]/i.test(after) || REASON_AFTER.test(after);
     // A round plural ("100s of users", "1000s of requests") counts hundreds or thousands unless a cue says otherwise.

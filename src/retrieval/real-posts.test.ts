@@ -220,6 +220,20 @@ describe('the answer policy', () => {
   });
 });
 
+describe('more ways people say it', () => {
+  it("reads an HTTP client's redirect limit as a redirect loop", () => {
+    expect(top("My uptime checker fails on the site with 'stopped after more than 20 redirections' since I turned on Cloudflare")).toBe('3xx-redirection');
+  });
+
+  it("reads Cloudflare's address in place of the visitor's as the real-IP page, even beside a status", () => {
+    expect(top('Our login throttling bans everyone at once with 403, because REMOTE_ADDR is always one of the Cloudflare addresses. How do I get the real client IP?')).toBe('restoring-original-visitor-ips');
+  });
+
+  it('recognises German from its function words, not only its symptom words', () => {
+    expect(searcher.search('Wie bekomme ich hinter Cloudflare die echte IP der Besucher, damit die Sperre pro Besucher zählt und nicht alle über einen Kamm schert?').language?.id).toBe('de');
+  });
+});
+
 describe('a message that is not about sites, the web or Cloudflare', () => {
   it("leaves another program's 'Access denied' alone, and still answers it on a website", () => {
     expect(searcher.search("The setup.exe of my scanner driver stops with 'Access denied', even when I start it as administrator. What is denying it?").abstain).toBe(true);

@@ -221,7 +221,12 @@ export class Searcher {
       const page = this.kb.pageById.get(id);
       if (page) add(page, isCloudflareCode(code) ? 1 : PLAIN_STATUS_PIN_SCORE, 'code');
     }
-    for (const id of expansion.pages) {
+    // Several phrases may name pages ("vBulletin" and "real visitor IP"): the one the text ranks higher comes first.
+    const textRank = (id: string) => {
+      const at = ranked.findIndex((r) => r.page.id === id);
+      return at < 0 ? ranked.length : at;
+    };
+    for (const id of [...expansion.pages].sort((a, b) => textRank(a) - textRank(b))) {
       const page = this.kb.pageById.get(id);
       if (page) add(page, PAGE_HINT_SCORE, 'hint');
     }
