@@ -60,6 +60,14 @@ describe('numbers that are not error codes', () => {
     expect(codesIn(text)).toEqual([]);
   });
 
+  it("reads the code in a block page's script (errorCode:1015), which is no port", () => {
+    expect(codesIn('the page source has errorCode:1015 in its feedback script')).toEqual(['1015']);
+  });
+
+  it("leaves a number another program's error claims to that program, also where it comes back bare", () => {
+    expect(codesIn("the client throws 'ConnectionRefused 1006: connection actively refused' (SocketException 10061). What does 1006 mean?")).toEqual([]);
+  });
+
   it('keeps a code whose field is a cue: "Status: 522"', () => {
     expect(codesIn('curl says Status: 522 after 15 s')).toEqual(['522']);
   });

@@ -32,7 +32,7 @@ const NOT_CODES: RegExp[] = [
   /\b\d{4}-\d{1,2}-\d{1,2}(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?z?)?\b/gi, // ISO dates/times
   /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, // 12/05/2024
   /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // times
-  /:\d{2,5}\b/g, // ports
+  /(?<!(?:code|error|err|status)"?\s*):\d{2,5}\b/gi, // ports, but not a page script's "errorCode:1015" or "status:522"
   /\b\d+(?:[.,]\d+)?\s?(?:[kmgt]i?b|bytes?|ms|milliseconds?|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|%|percent|x|rps|rpm|qps|mbps|gbps|k|m)\b/gi, // sizes, durations, rates
   /\b(?:v|version\s*)\d+(?:\.\d+)*\b/gi, // versions
   /\b\d+(?:\.\d+)+\b/g, // dotted numbers
@@ -49,9 +49,10 @@ const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\
 
 /**
  * Error numbers of other software that happen to look like ours: "os error 10054"
- * (a Windows socket error), "errno 111", "exit code 1020". Never a Cloudflare code.
+ * (a Windows socket error), "errno 111", "exit code 1020", .NET's "ConnectionRefused 1006"
+ * and "SocketException 10061". Never a Cloudflare code.
  */
-const FOREIGN_ERROR_CUE = /(?:\bos|\bsocket|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
+const FOREIGN_ERROR_CUE = /(?:\bos|\bsocket\w*|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython|\bconnection(?:refused|reset|aborted)|\beconn\w+|\bhostunreachable|\bnetworkunreachable|\btimedout)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
 
 /** MySQL and MariaDB print "ERROR 1040 (HY000): Too many connections": a SQLSTATE after the number is theirs, not ours. */
 const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)/;
@@ -61,6 +62,11 @@ const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|
 
 /** The end of "Field name:" or "field=" right before a number (a log line's or a config's field). */
 const LABELLED_VALUE = /\b[a-z][\w-]*\s*[:=]\s*$/i;
+
+/** Whether another program's error cue claims this number ("os error 10054", "ERROR 1040 (HY000)"). */
+function isForeign(masked: string, m: RegExpMatchArray & { index: number }): boolean {
+  return FOREIGN_ERROR_CUE.test(masked.slice(Math.max(0, m.index - 48), m.index)) || FOREIGN_ERROR_AFTER.test(masked.slice(m.index + m[0].length));
+}
 
 /** Codes this bot may name even without a cue word; others need a cue ("error 200"). */
 function isPlausibleCode(n: number): boolean {
@@ -81,6 +87,9 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
   const isCount = (m: RegExpMatchArray & { index: number }) => masked[m.index - 1] !== '/' && COUNT_NOUNS.test(masked.slice(m.index + m[0].length)) && /^[ \t]*[a-z]+s\b/i.test(masked.slice(m.index + m[0].length));
   const numbers = [...masked.matchAll(numberRe)];
   const counts = new Set(numbers.filter(isCount).map((m) => m[1]));
+  // Likewise a number another program's error cue claims ("ConnectionRefused 1006: …") is that
+  // program's where it appears again bare ("what is that 1006?").
+  const foreign = new Set(numbers.filter((m) => isForeign(masked, m)).map((m) => m[1]));
   for (const m of numbers) {
     const code = m[1];
     if (!code) continue;
@@ -88,7 +97,7 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     // Wide enough for a cue a few words back ("see Cloudflare's branded 504"); every test on it is anchored at its end.
     const before = masked.slice(Math.max(0, m.index - 48), m.index);
     const after = masked.slice(m.index + m[0].length);
-    if (FOREIGN_ERROR_CUE.test(before) || FOREIGN_ERROR_AFTER.test(after)) continue;
+    if (isForeign(masked, m)) continue;
     // An errno and its message in a log line: nginx's "connect() failed (111: Connection refused)", "(101: Network is unreachable)".
     if (/\(\s*$/.test(before) && /^\s*:\s/.test(after)) continue;
     const plural = /^s\b/.test(after);
@@ -103,7 +112,7 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     const known = knownCodes ? knownCodes.has(code) : true;
     // A bare number must be a code the knowledge knows; a cued one must at least be plausible.
     if (!cued && !known) continue;
-    if (!cued && counts.has(code)) continue;
+    if (!cued && (counts.has(code) || foreign.has(code))) continue;
     // Plain 1xx-3xx numbers are usually counts ("100 pages"), so they need a cue.
     if (!cued && n < 400) continue;
     if (!codes.includes(code)) codes.push(code);

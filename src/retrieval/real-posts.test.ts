@@ -234,6 +234,22 @@ describe('more ways people say it', () => {
   });
 });
 
+describe('what the docs do not cover, however it is said', () => {
+  it('a visitor stuck in a challenge loop gets the honest answer with a pointer', () => {
+    const result = searcher.search("Every time I open the shop it shows 'Verify you are human', I tick it and it asks again, an endless verification loop in Firefox and Chrome");
+    expect(result.abstain).toBe(true);
+    expect(result.outOfScope?.id).toBe('challenge-loop');
+  });
+
+  it('the challenge page itself, once, is still the 403 page', () => {
+    expect(top("My scraper only gets 'Just a moment...' and 'Verify you are human' back with a 403")).toBe('error-403');
+  });
+
+  it('cancelling a plan in German is billing', () => {
+    expect(searcher.search('Ich möchte mein Abo kündigen, finde aber im Dashboard keine Möglichkeit dazu').outOfScope?.id).toBe('billing');
+  });
+});
+
 describe('a message that is not about sites, the web or Cloudflare', () => {
   it("leaves another program's 'Access denied' alone, and still answers it on a website", () => {
     expect(searcher.search("The setup.exe of my scanner driver stops with 'Access denied', even when I start it as administrator. What is denying it?").abstain).toBe(true);
