@@ -18,7 +18,7 @@ import { KNOWLEDGE_DIR, readEvalSet, REPO_ROOT, sharedDir } from './eval-set.ts'
 
 const FOLDS = 5;
 /** Held-out sets whose blind run is done and recorded; a new set stays out until then. */
-const HELD_OUT_FITTED = ['holdout', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9'];
+const HELD_OUT_FITTED = ['holdout', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9', 'holdout-10', 'holdout-11'];
 const L2 = 0.05;
 const STEPS = 3000;
 const LEARNING_RATE = 0.3;

@@ -55,6 +55,8 @@ describe('numbers that are not error codes', () => {
     ['a code inside a URL', 'https://example.com/item/1020'],
     ["a log field's value", 'MSI (s): Product Language: 1033. Installation failed'],
     ["a config field's value", 'listen_port=1020 in the agent config'],
+    ['a WebSocket close code', 'the socket closes right away with code: 1006, wasClean: false'],
+    ['a count of requests, singular noun', 'we send 500 request bodies an hour'],
     ['an errno in a log line', 'connect() to [2001:db8::1]:8080 failed (101: Network is unreachable) while connecting to upstream'],
   ])('ignores %s: %j', (_what, text) => {
     expect(codesIn(text)).toEqual([]);
@@ -66,6 +68,11 @@ describe('numbers that are not error codes', () => {
 
   it("leaves a number another program's error claims to that program, also where it comes back bare", () => {
     expect(codesIn("the client throws 'ConnectionRefused 1006: connection actively refused' (SocketException 10061). What does 1006 mean?")).toEqual([]);
+  });
+
+  it('reads a status line whose reason starts like a count: "414 Request-URI Too Large", "408 Request Timeout"', () => {
+    expect(codesIn("the page fails with '414 Request-URI Too Large'")).toEqual(['414']);
+    expect(codesIn('the API answers 408 Request Timeout after a minute')).toEqual(['408']);
   });
 
   it('keeps a code whose field is a cue: "Status: 522"', () => {

@@ -52,13 +52,16 @@ const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\
  * (a Windows socket error), "errno 111", "exit code 1020", .NET's "ConnectionRefused 1006"
  * and "SocketException 10061". Never a Cloudflare code.
  */
-const FOREIGN_ERROR_CUE = /(?:\bos|\bsocket\w*|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython|\bconnection(?:refused|reset|aborted)|\beconn\w+|\bhostunreachable|\bnetworkunreachable|\btimedout)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
+const FOREIGN_ERROR_CUE = /(?:\bclose[sd]?\b[^.\n]{0,30}?\bcode|\bos|\bsocket\w*|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython|\bconnection(?:refused|reset|aborted)|\beconn\w+|\bhostunreachable|\bnetworkunreachable|\btimedout)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
 
-/** MySQL and MariaDB print "ERROR 1040 (HY000): Too many connections": a SQLSTATE after the number is theirs, not ours. */
-const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)/;
+/**
+ * MySQL and MariaDB print "ERROR 1040 (HY000): Too many connections": a SQLSTATE after the number is theirs, not ours.
+ * A WebSocket close code comes with `wasClean` ("code: 1006, wasClean: false"), and after "closed with code".
+ */
+const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)|^\W{0,3}wasclean/i;
 
 /** A status line's reason phrase after the number makes it a code: "403 Forbidden", "522 Connection timed out". */
-const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|uri too long|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;
+const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|request-?\s?uri too (?:long|large)|uri too long|request header fields too large|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;
 
 /** The end of "Field name:" or "field=" right before a number (a log line's or a config's field). */
 const LABELLED_VALUE = /\b[a-z][\w-]*\s*[:=]\s*$/i;
@@ -105,7 +108,8 @@ export function extractCodes(text: string, knownCodes?: ReadonlySet<string>): { 
     // A round plural ("100s of users", "1000s of requests") counts hundreds or thousands unless a cue says otherwise.
     if (plural && !cued && n % 100 === 0) continue;
     // "Error code 522" stays a code even when the next word looks like a count ("522 visits").
-    if (COUNT_NOUNS.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
+    // A reason phrase is no count either: "414 Request-URI Too Large", "408 Request Timeout".
+    if (COUNT_NOUNS.test(after) && !REASON_AFTER.test(after) && !/\b(?:err(?:or)?|code|http|status)\s*[:#-]?\s*$/i.test(before)) continue;
     if (!isPlausibleCode(n)) continue;
     // A log or config field's value is that field's ("Product Language: 1033", "port=1080"), unless the field is a cue ("Status: 522").
     if (!cued && LABELLED_VALUE.test(before)) continue;
