@@ -29,6 +29,8 @@ const HOLDOUT_8_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-8
 const HOLDOUT_9_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-9.jsonl');
 const HOLDOUT_10_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-10.jsonl');
 const HOLDOUT_11_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-11.jsonl');
+const HOLDOUT_12_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-12.jsonl');
+const HOLDOUT_13_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-13.jsonl');
 
 function main(): number {
   let knowledge: EngineKnowledge;
@@ -61,6 +63,9 @@ function main(): number {
             // Tenth aims at the pages the others use least (blind 68 %); eleventh at the usual mix (blind 92 %).
             { file: HOLDOUT_10_SET, minTop1: 0.8, everyNoneAbstains: false },
             { file: HOLDOUT_11_SET, minTop1: 0.85, everyNoneAbstains: false },
+            // Twelfth: owners configuring SSL, DNS, caching (blind 78 %); thirteenth: written to confuse, 14 "none" (blind 78 %).
+            { file: HOLDOUT_12_SET, minTop1: 0.8, everyNoneAbstains: false },
+            { file: HOLDOUT_13_SET, minTop1: 0.8, everyNoneAbstains: false },
           ];
     knowledge = loadEngineKnowledge(KNOWLEDGE_DIR);
   } catch (error) {

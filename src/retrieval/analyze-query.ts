@@ -52,7 +52,7 @@ const CODE_CUE = /(?:\b(?:err(?:or)?|eror|erorr|errror|erro)s?|\bcode|\bhttp(?:\
  * (a Windows socket error), "errno 111", "exit code 1020", .NET's "ConnectionRefused 1006"
  * and "SocketException 10061". Never a Cloudflare code.
  */
-const FOREIGN_ERROR_CUE = /(?:\bclose[sd]?\b[^.\n]{0,30}?\bcode|\bos|\bsocket\w*|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate|\bmysql|\bpostgres|\bora|\bjava|\bpython|\bconnection(?:refused|reset|aborted)|\beconn\w+|\bhostunreachable|\bnetworkunreachable|\btimedout)\s*(?:error|code|status)?\s*[:#=-]?\s*$/i;
+const FOREIGN_ERROR_CUE = /(?:\bclose[sd]?\b[^.\n]{0,30}?\bcode|\bos|\bsocket\w*|\bwinerror|\bwsa\w*|\berrno|\bexit|\bcurl|\bsqlstate(?:\[\w+\])?(?:[^\n.]{0,30}?\berror)?|\bmysql|\bmariadb|\bpostgres|\bora|\bjava|\bpython|\bconnection(?:refused|reset|aborted)|\beconn\w+|\bhostunreachable|\bnetworkunreachable|\btimedout)\s*(?:error|code|status)?\s*[:#=(-]?\s*$/i;
 
 /**
  * MySQL and MariaDB print "ERROR 1040 (HY000): Too many connections": a SQLSTATE after the number is theirs, not ours.
