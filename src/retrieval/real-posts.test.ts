@@ -133,6 +133,10 @@ describe('user words to docs words', () => {
     ["Cloudflare's address in place of the visitor's, even beside a status", 'Our login throttling bans everyone at once with 403, because REMOTE_ADDR is always one of the Cloudflare addresses. How do I get the real client IP?', 'restoring-original-visitor-ips'],
     ['everyone sharing one address', 'In the members list every account, mine included, shows the same IP, which belongs to Cloudflare, so banning one spammer bans everybody', 'restoring-original-visitor-ips'],
     ['a password reset mail that never comes, in French', "Je veux réinitialiser mon mot de passe Cloudflare mais je ne reçois jamais l'e-mail", 'not-receiving-cloudflare-emails'],
+    ['the three boxes with "Host Error" and no code: the 52x family', "The site only shows Cloudflare's page with three boxes and 'Host Error' under the last one", 'cloudflare-5xx-errors'],
+    ['a banned address told in words', 'Instead of the shop I get a Cloudflare page saying the owner has banned my IP address', 'error-1006'],
+    ['a tunnel error told in words', "The demo link just says it's a Cloudflare tunnel error, nothing else", 'error-1033'],
+    ['a visitor blocked from a site', 'I got blocked from the site after opening a few pages, what did I do?', 'error-403'],
     ['a WebSocket that never upgrades (101 Switching Protocols)', 'My websocket endpoint behind Cloudflare answers HTTP/2 200 and never upgrades; does Cloudflare switch protocols for websockets?', '1xx-informational'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);

@@ -62,6 +62,8 @@ export class Searcher {
   private readonly spelling: SpellingCorrector;
   private readonly expander: SynonymExpander;
   private readonly knownCodes: ReadonlySet<string>;
+  /** Overview pages that list a family of Cloudflare's codes ("Cloudflare 5xx errors"): a page several of them name. */
+  private readonly familyPages: ReadonlySet<string>;
   /** section index -> page index, and page id -> page index. */
   private readonly pageOfSection: Int32Array;
   private readonly pageNumber: Map<string, number>;
@@ -115,6 +117,10 @@ export class Searcher {
     this.spelling = new SpellingCorrector(correctable);
     this.expander = new SynonymExpander(knowledge.synonyms);
     this.knownCodes = new Set(kb.codes.keys());
+    const namedBy = new Map<string, number>();
+    // Only Cloudflare's own families: "3xx Redirection" is also the redirect-loop page, "4xx" the client-error one.
+    for (const [code, ids] of kb.codes) if (isCloudflareCode(code)) for (const id of ids) namedBy.set(id, (namedBy.get(id) ?? 0) + 1);
+    this.familyPages = new Set([...namedBy].filter(([, n]) => n >= FAMILY_MIN_CODES).map(([id]) => id));
   }
 
   /** Warms the search code up at start-up (see search-warm-up.ts); the same questions each time for the same knowledge. */
@@ -228,7 +234,8 @@ export class Searcher {
     };
     for (const id of [...expansion.pages].sort((a, b) => textRank(a) - textRank(b))) {
       const page = this.kb.pageById.get(id);
-      if (page) add(page, PAGE_HINT_SCORE, 'hint');
+      // A family's overview ("Host Error" without a code) comes after any one code a phrase names.
+      if (page) add(page, this.familyPages.has(id) ? FAMILY_HINT_SCORE : PAGE_HINT_SCORE, 'hint');
     }
     // 2. Phrase hints ("web server is down" -> 521) and bare numbers that are known codes
     //    ("522 on my homepage") rank their page above plain text matches without pinning it.
@@ -297,6 +304,10 @@ export function isApiErrorCode(code: string): boolean {
 const PAGE_HINT_SCORE = 0.97;
 /** A code a phrase or a bare number hints: above any text match (at most TEXT_SCORE_CAP). */
 const CODE_HINT_SCORE = 0.9;
+/** Below a code a phrase hints, above text: a family's overview named by a phrase ("52x", "Host Error"). */
+const FAMILY_HINT_SCORE = 0.88;
+/** A page that this many codes name is a family's overview. */
+const FAMILY_MIN_CODES = 3;
 const PLAIN_STATUS_PIN_SCORE = 0.95;
 /** How close a code's own page must come to its family's overview to take its place. */
 const SPECIFIC_PAGE_SHARE = 0.8;
