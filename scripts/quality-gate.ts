@@ -31,6 +31,8 @@ const HOLDOUT_10_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-
 const HOLDOUT_11_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-11.jsonl');
 const HOLDOUT_12_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-12.jsonl');
 const HOLDOUT_13_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-13.jsonl');
+const HOLDOUT_14_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-14.jsonl');
+const HOLDOUT_15_SET = resolve(REPO_ROOT, 'tests', 'fixtures', 'eval', 'holdout-15.jsonl');
 
 function main(): number {
   let knowledge: EngineKnowledge;
@@ -66,6 +68,9 @@ function main(): number {
             // Twelfth: owners configuring SSL, DNS, caching (blind 78 %); thirteenth: written to confuse, 14 "none" (blind 78 %).
             { file: HOLDOUT_12_SET, minTop1: 0.8, everyNoneAbstains: false },
             { file: HOLDOUT_13_SET, minTop1: 0.8, everyNoneAbstains: false },
+            // Fourteenth: the public messy mix from less obvious searches (blind 70 %); fifteenth: no code named anywhere (blind 62 %).
+            { file: HOLDOUT_14_SET, minTop1: 0.8, everyNoneAbstains: false },
+            { file: HOLDOUT_15_SET, minTop1: 0.75, everyNoneAbstains: false },
           ];
     knowledge = loadEngineKnowledge(KNOWLEDGE_DIR);
   } catch (error) {

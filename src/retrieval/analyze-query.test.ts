@@ -57,6 +57,7 @@ describe('numbers that are not error codes', () => {
     ["a config field's value", 'listen_port=1020 in the agent config'],
     ["a database's error behind PDO", "SQLSTATE[HY000]: General error: 1020 Record has changed since last read in table 'orders'"],
     ["MariaDB's own error", 'That is MariaDB error 1020 from the upsert. Should we just retry on 1020?'],
+    ["a database driver's (errno, message) pair", 'OperationalError: (1045, "Access denied for user root")'],
     ["a Python exception's errno", "ConnectionError: ('Connection aborted.', ConnectionResetError(10054, 'closed by the remote host'))"],
     ['a WebSocket close code', 'the socket closes right away with code: 1006, wasClean: false'],
     ['a count of requests, singular noun', 'we send 500 request bodies an hour'],

@@ -57,8 +57,9 @@ const FOREIGN_ERROR_CUE = /(?:\bclose[sd]?\b[^.\n]{0,30}?\bcode|\bos|\bsocket\w*
 /**
  * MySQL and MariaDB print "ERROR 1040 (HY000): Too many connections": a SQLSTATE after the number is theirs, not ours.
  * A WebSocket close code comes with `wasClean` ("code: 1006, wasClean: false"), and after "closed with code".
+ * A Python exception's (errno, message) pair is the library's: `(1045, "Access denied for user …")`.
  */
-const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)|^\W{0,3}wasclean/i;
+const FOREIGN_ERROR_AFTER = /^\s*\((?:HY|[0-9]{2})[0-9A-Z]{3}\)|^\W{0,3}wasclean|^\s*,\s*["'](?=[^"'\n]{3})/i;
 
 /** A status line's reason phrase after the number makes it a code: "403 Forbidden", "522 Connection timed out". */
 const REASON_AFTER = /^\s*(?:continue|switching protocols|ok\b|created|accepted|no content|partial content|moved permanently|found|see other|not modified|temporary redirect|permanent redirect|redirects?|bad request|unauthorized|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|payload too large|request entity too large|request-?\s?uri too (?:long|large)|uri too long|request header fields too large|too many requests|internal server error|not implemented|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|web server is|connection timed out|origin is unreachable|a timeout occurred|ssl handshake failed|invalid ssl certificate|access denied)\b/i;

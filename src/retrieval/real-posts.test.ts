@@ -137,6 +137,8 @@ describe('user words to docs words', () => {
     ['a banned address told in words', 'Instead of the shop I get a Cloudflare page saying the owner has banned my IP address', 'error-1006'],
     ['a tunnel error told in words', "The demo link just says it's a Cloudflare tunnel error, nothing else", 'error-1033'],
     ['a visitor blocked from a site', 'I got blocked from the site after opening a few pages, what did I do?', 'error-403'],
+    ['a tunnel that does not come back after a reboot', "After every reboot of the NAS the tunnel doesn't come back and my hostnames stop working until I restart the container", 'error-1033'],
+    ["LaLiga's court-ordered blocking in Spain", "From Spain the docs site shows a block page saying LALIGA blocked the server because it streams pirated football", 'potential-isp-blocking'],
     ['a WebSocket that never upgrades (101 Switching Protocols)', 'My websocket endpoint behind Cloudflare answers HTTP/2 200 and never upgrades; does Cloudflare switch protocols for websockets?', '1xx-informational'],
   ])('%s', (_what, question, page) => {
     expect(top(question)).toBe(page);
@@ -253,6 +255,12 @@ describe('what the docs do not cover, however it is said', () => {
 
   it('a French page that never loads ("ne se charge jamais") is no billing question', () => {
     expect(searcher.search("Depuis que Cloudflare force le https, la page d'accueil tourne en boucle et ne se charge jamais").outOfScope).toBeUndefined();
+  });
+
+  it("a database's own error in an app behind Cloudflare is the database's", () => {
+    const result = searcher.search('collectstatic fails with django.db.utils.OperationalError: (1045, "Access denied for user \'root\'@\'172.18.0.4\' (using password: YES)"). Is Cloudflare blocking the database?');
+    expect(result.abstain).toBe(true);
+    expect(result.outOfScope?.id).toBe('database-errors');
   });
 
   it('cancelling a plan in German is billing', () => {
