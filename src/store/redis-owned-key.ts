@@ -10,31 +10,11 @@ export async function takeOwnedKey(redis: Redis, key: string, token: string, ttl
   return (await redis.set(key, token, 'PX', ttlMs, 'NX')) === 'OK';
 }
 
-type OwnedKeyCommands = {
-  cfbotRenewIfOwner(key: string, token: string, ttlMs: number): Promise<unknown>;
-  cfbotReleaseIfOwner(key: string, token: string): Promise<unknown>;
-};
-const withCommands = new WeakSet<Redis>();
-
-/**
- * The scripts as ioredis commands: sent by SHA (EVALSHA) after the first call instead of as the
- * whole script on every turn's unlock; ioredis re-sends the script itself when a restarted Redis
- * answers NOSCRIPT.
- */
-function commands(redis: Redis): Redis & OwnedKeyCommands {
-  if (!withCommands.has(redis)) {
-    redis.defineCommand('cfbotRenewIfOwner', { numberOfKeys: 1, lua: RENEW_IF_OWNER });
-    redis.defineCommand('cfbotReleaseIfOwner', { numberOfKeys: 1, lua: RELEASE_IF_OWNER });
-    withCommands.add(redis);
-  }
-  return redis as Redis & OwnedKeyCommands;
-}
-
 /** True when the key was still this token's and now lives ttlMs longer. */
 export async function renewOwnedKey(redis: Redis, key: string, token: string, ttlMs: number): Promise<boolean> {
-  return Number(await commands(redis).cfbotRenewIfOwner(key, token, ttlMs)) === 1;
+  return Number(await redis.eval(RENEW_IF_OWNER, 1, key, token, ttlMs)) === 1;
 }
 
 export async function releaseOwnedKey(redis: Redis, key: string, token: string): Promise<void> {
-  await commands(redis).cfbotReleaseIfOwner(key, token);
+  await redis.eval(RELEASE_IF_OWNER, 1, key, token);
 }
