@@ -42,7 +42,11 @@ export function scopeMatcher(scope: Scope): ScopeMatcher {
       sequences.push(words(m).map(stem));
     }
   });
-  return { topics: scope.outOfScope, topicOfPhrase, phrases: phraseIndex(sequences), anchors: phraseIndex(scope.anchors.filter((a) => !HAN.test(a)).map((a) => words(a).map(stem))),
+  return {
+    topics: scope.outOfScope,
+    topicOfPhrase,
+    phrases: phraseIndex(sequences),
+    anchors: phraseIndex(scope.anchors.filter((a) => !HAN.test(a)).map((a) => words(a).map(stem))),
     hanAnchors: scope.anchors.filter((a) => HAN.test(a)),
   };
 }

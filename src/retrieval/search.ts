@@ -155,7 +155,7 @@ export class Searcher {
       onlyUnknownCode: analysis.unknownCodes.length > 0 && !analysis.codes.some((c) => this.kb.codes.has(c)),
       // In another language most words are unknown to English docs; that says nothing about the topic.
       unknownShare: translated ? 0 : unknownTerms.length / Math.max(1, needs.length + unknownTerms.length),
-      anchored: analysis.explicitCodes.length > 0 || analysis.urls.length > 0 || analysis.hostnames.length > 0 || analysis.rayIds.length > 0 || mentionsAnchor(this.scope, read.textStems, query),
+      anchored: this.isAnchored(read, query),
     };
     const outcome = decideOutcome(this.policy, features);
 
@@ -174,6 +174,12 @@ export class Searcher {
       ...(outOfScope ? { outOfScope } : {}),
       ...(translated ? { language: translated.language } : {}),
     };
+  }
+
+  /** Tied to sites, the web or Cloudflare: a stated code, an address or Ray ID, or one of scope.yaml's anchors. */
+  private isAnchored(read: Pick<ReturnType<Searcher['readQuery']>, 'analysis' | 'textStems'>, query: string): boolean {
+    const { explicitCodes, urls, hostnames, rayIds } = read.analysis;
+    return explicitCodes.length > 0 || urls.length > 0 || hostnames.length > 0 || rayIds.length > 0 || mentionsAnchor(this.scope, read.textStems, query);
   }
 
   /** What the message says: its language, codes and addresses, segments, synonym expansion and weighted terms. */
@@ -287,7 +293,7 @@ export class Searcher {
 /** Cloudflare's own codes (1xxx, 10xxx, 52x, 530), as opposed to HTTP statuses any server returns. */
 export function isCloudflareCode(code: string): boolean {
   const n = Number(code);
-  return (n >= 520 && n <= 530) || (n >= 1000 && n <= 1299) || (n >= 10000 && n <= 10999);
+  return (n >= 520 && n <= 530) || (n >= 1000 && n <= 1299) || isApiErrorCode(code);
 }
 
 /**
