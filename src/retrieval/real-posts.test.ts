@@ -82,6 +82,26 @@ describe('numbers pin a page only in an error context', () => {
   });
 });
 
+describe("a quoted message that names its own error before the number is that program's", () => {
+  it.each([
+    ['an account tool', 'the desktop app stops at startup with "password reset error 1020" and quits'],
+    ['a German app', 'Beim Hochladen in die App kommt „upload storage error 1015“ und dann bricht es ab'],
+  ])('%s: the number pins no page', (_what, question) => {
+    const result = searcher.search(question);
+    expect(result.analysis.codes).toEqual([]);
+    expect(result.docs.filter((d) => d.why === 'code')).toEqual([]);
+  });
+
+  it.each([
+    ["the code's own words", 'the browser shows "access denied error 1020" on every page of my shop', 'error-1020'],
+    ['a name the docs never mention', 'the checkout shows "WooCommerce error 1020" since this morning', 'error-1020'],
+    ["a log's status and reason before the code", "the monitor logs '403 Forbidden error code: 1020' for our homepage", 'error-1020'],
+    ['a title about fixing it', "I followed the guide 'Fixing Cloudflare Error 524' and still get it on long exports", 'error-524'],
+  ])('%s: the code still pins its page', (_what, question, page) => {
+    expect(top(question)).toBe(page);
+  });
+});
+
 describe('a code no page knows, however it is written, is another product talking', () => {
   it.each([
     ['a log line with a dash', 'the backup plugin logs ERROR-40213: upstream refused the token, every night'],

@@ -4,6 +4,7 @@ import { decideOutcome, type AnswerFeatures, type AnswerOutcome, type AnswerPoli
 import { Bm25Index } from './bm25.ts';
 import { languageMatcher, translateForSearch, type Language, type LanguageMatcher, type Languages } from './language.ts';
 import { segmentMessage, withoutAddresses } from './message-signals.ts';
+import { quotedErrorNames } from './quoted-error-names.ts';
 import { buildQueryTerms, coverage, PHRASE_EXPANSION_WEIGHT, type Need, type WeightedTerm } from './query-terms.ts';
 import { mentionsAnchor, outOfScopeTopic, scopeMatcher, type OutOfScopeTopic, type Scope, type ScopeMatcher } from './scope.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -189,7 +190,7 @@ export class Searcher {
     const translated = this.languages ? translateForSearch(this.languages, capped, querySegments) : undefined;
     // Other languages are searched through the English words their phrases stand for, plus what they share (codes, names).
     const text = translated ? `${capped}\n${translated.english}` : capped;
-    const analysis = analyzeQuery(text, this.knownCodes);
+    const analysis = this.withoutMisnamedCodes(text, analyzeQuery(text, this.knownCodes));
     // The message is cut once; a translation only adds its own segments.
     const segments = translated ? [...querySegments, ...segmentMessage(translated.english)] : querySegments;
     // Synonym phrases and out-of-scope topics both read the whole text's words by stem.
@@ -197,6 +198,25 @@ export class Searcher {
     const expansion = this.expander.expandStems(textStems, withoutAddresses(text));
     const { terms, needs, unknownTerms } = buildQueryTerms(segments, expansion, { pages: this.pageIndex, secondary: this.secondaryIndex, spelling: this.spelling });
     return { analysis, translated, segments, textStems, expansion, terms, needs, unknownTerms };
+  }
+
+  /**
+   * A code quoted under a name its page never mentions („ip restriction error 1013“) is another
+   * program's number: it neither pins nor hints. Words the docs do not know, or name on one page
+   * only (a product: "WooCommerce error 1020"), and words any error message has say nothing either
+   * way; one known word the page has keeps the code.
+   */
+  private withoutMisnamedCodes(text: string, analysis: QueryAnalysis): QueryAnalysis {
+    const misnamed = new Set<string>();
+    for (const { code, name } of quotedErrorNames(text)) {
+      const page = this.pageNumber.get(this.kb.codes.get(code)?.[0] ?? '');
+      if (page === undefined || !isCloudflareCode(code)) continue;
+      const known = tokenize(name).filter((t) => !GENERIC_ERROR_WORDS.has(t) && this.pageIndex.documentFrequency(t) >= MIN_PAGES_OF_A_DOCS_WORD).map((term) => ({ term }));
+      if (known.length > 0 && this.pageIndex.matchedTerms(page, known).size === 0) misnamed.add(code);
+    }
+    if (!misnamed.size) return analysis;
+    const keep = (c: string) => !misnamed.has(c);
+    return { ...analysis, codes: analysis.codes.filter(keep), explicitCodes: analysis.explicitCodes.filter(keep) };
   }
 
   /** Page and section scores, once per query; the few best pages and how well the best one covers the question. */
@@ -289,6 +309,16 @@ export class Searcher {
     return section ? { section: { anchor: section.anchor, heading: section.heading } } : {};
   }
 }
+
+/** A word this many pages use is the docs' own vocabulary; one page's word is usually a product's name. */
+const MIN_PAGES_OF_A_DOCS_WORD = 2;
+
+/**
+ * Words any error's name may have ("Cloudflare error 1020", "HTTP status error 522"), and the verbs
+ * of a title about one ("Fixing Cloudflare Error 524"), and an HTTP status's reason phrase, which
+ * a log prints before the code it came with ("403.Forbidden error code: 1020"): no evidence either way.
+ */
+const GENERIC_ERROR_WORDS = new Set(tokenize('cloudflare cf http https status code error forbidden unauthorized bad request not found gateway timeout service unavailable internal server fixing fix fixed solving solve solved resolving resolve resolved troubleshooting troubleshoot avoiding avoid bypassing bypass handling handle'));
 
 /** Cloudflare's own codes (1xxx, 10xxx, 52x, 530), as opposed to HTTP statuses any server returns. */
 export function isCloudflareCode(code: string): boolean {
