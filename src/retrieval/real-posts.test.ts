@@ -283,6 +283,13 @@ describe('what the docs do not cover, however it is said', () => {
     expect(result.outOfScope?.id).toBe('database-errors');
   });
 
+  it("a proxy client's own rules are that app's, and a traffic surge is still ours", () => {
+    const result = searcher.search('my Shadowrocket rule list has a 302 for one site and the app shows a redirect error, is that rule wrong?');
+    expect(result.abstain).toBe(true);
+    expect(result.outOfScope?.id).toBe('proxy-clients');
+    expect(searcher.search('a sudden traffic surge and now visitors get error 1015').outOfScope).toBeUndefined();
+  });
+
   it('cancelling a plan in German is billing', () => {
     expect(searcher.search('Ich möchte mein Abo kündigen, finde aber im Dashboard keine Möglichkeit dazu').outOfScope?.id).toBe('billing');
   });
