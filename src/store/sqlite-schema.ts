@@ -41,21 +41,27 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the file to SCHEMA_VERSION, refusing files from a newer release rather than guessing. */
+/**
+ * Brings the file to SCHEMA_VERSION, refusing files from a newer release rather than guessing.
+ * The version is read and upgraded inside one immediate (write-locked) transaction: two processes
+ * opening one new file together otherwise both read version 0 and both run the first migration.
+ * The second waits on the lock (better-sqlite3's busy timeout), then reads the version the first wrote.
+ */
 export function migrate(db: Database, file: string): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT');
-  const row = db.prepare<[], { version: number }>('SELECT version FROM schema_version').get();
-  const current = row?.version ?? 0;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(
-      `${file} has schema version ${current}, but this release understands up to ${SCHEMA_VERSION}. ` +
-        'Upgrade the bot or point DATA_DIR at another directory.',
-    );
-  }
   const upgrade = db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT');
+    const row = db.prepare<[], { version: number }>('SELECT version FROM schema_version').get();
+    const current = row?.version ?? 0;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(
+        `${file} has schema version ${current}, but this release understands up to ${SCHEMA_VERSION}. ` +
+          'Upgrade the bot or point DATA_DIR at another directory.',
+      );
+    }
+    if (current === SCHEMA_VERSION) return;
     for (let version = current; version < SCHEMA_VERSION; version += 1) db.exec(MIGRATIONS[version] ?? '');
     db.exec('DELETE FROM schema_version');
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
   });
-  if (current < SCHEMA_VERSION) upgrade();
+  upgrade.immediate();
 }
