@@ -6,6 +6,20 @@
  */
 export type PhraseIndex = { sequences: string[][]; byFirst: Map<string, number[]> };
 
+/**
+ * A `*` between two words of a phrase stands for one to MAX_GAP_WORDS words of the user's:
+ * "blocked from the * site" meets "blocked from the minecraft server hosting site". It may not
+ * start or end a phrase (the index looks sequences up by their first word).
+ */
+export const GAP = '*';
+const MAX_GAP_WORDS = 4;
+
+/** A phrase's words as its sequence, each through `toWord` (a stemmer), with its gaps kept. */
+export function phraseSequence(phrase: string, toWords: (text: string) => string[]): string[] {
+  const parts = phrase.split(/\s+\*\s+/);
+  return parts.flatMap((part, i) => (i === 0 ? toWords(part) : [GAP, ...toWords(part)]));
+}
+
 export function phraseIndex(sequences: string[][]): PhraseIndex {
   const byFirst = new Map<string, number[]>();
   sequences.forEach((sequence, i) => {
@@ -29,8 +43,15 @@ export function matchingPhrases(index: PhraseIndex, text: string[]): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-function startsAt(text: string[], at: number, sequence: string[]): boolean {
-  if (at + sequence.length > text.length) return false;
-  for (let j = 0; j < sequence.length; j++) if (text[at + j] !== sequence[j]) return false;
+function startsAt(text: string[], at: number, sequence: string[], from = 0): boolean {
+  for (let j = from; j < sequence.length; j++) {
+    const word = sequence[j];
+    if (word === GAP) {
+      const gapAt = at + j - from;
+      for (let skip = 1; skip <= MAX_GAP_WORDS && gapAt + skip < text.length; skip++) if (startsAt(text, gapAt + skip, sequence, j + 1)) return true;
+      return false;
+    }
+    if (text[at + j - from] !== word) return false;
+  }
   return true;
 }

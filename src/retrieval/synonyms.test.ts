@@ -23,6 +23,25 @@ describe('concepts said together', () => {
   });
 });
 
+describe('a phrase with a gap (*) for the words people put in the middle', () => {
+  const expander = new SynonymExpander(synonymsSchema.parse({ phrases: [{ match: ['blocked from the * site'], pages: ['error-403'] }] }));
+
+  it('meets one to four words there, whatever they are', () => {
+    expect(expander.expand('I got blocked from the recipe site').pages).toEqual(['error-403']);
+    expect(expander.expand('Blocked from the minecraft server hosting site since yesterday').pages).toEqual(['error-403']);
+  });
+
+  it('needs a word there, and not a whole sentence', () => {
+    expect(expander.expand('blocked from the site').pages).toEqual([]);
+    expect(expander.expand('blocked from the office network on a very slow site').pages).toEqual([]);
+  });
+
+  it('refuses a phrase that starts or ends with the gap', () => {
+    expect(() => synonymsSchema.parse({ phrases: [{ match: ['* site'] }] })).toThrow(/may not start or end with \*/);
+    expect(() => synonymsSchema.parse({ phrases: [{ match: ['blocked from *'] }] })).toThrow(/may not start or end with \*/);
+  });
+});
+
 describe('a synonyms file that names a page the docs do not have', () => {
   it('stops loading and says which entry and which page', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cf-bot-synonyms-'));

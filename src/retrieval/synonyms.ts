@@ -1,6 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
-import { matchingPhrases, phraseIndex, type PhraseIndex } from './phrase-index.ts';
+import { GAP, matchingPhrases, phraseIndex, phraseSequence, type PhraseIndex } from './phrase-index.ts';
 import { stem, tokenize, words } from './tokenize.ts';
 
 /**
@@ -15,7 +15,8 @@ export const synonymsSchema = z.object({
   phrases: z
     .array(
       z.object({
-        match: z.array(z.string().min(2)).min(1),
+        // A `*` stands for a few words between two of the phrase's ("blocked from the * site").
+        match: z.array(z.string().min(2).refine((m) => !/^\s*\*|\*\s*$/.test(m), 'a phrase may not start or end with *')).min(1),
         expand: z.array(z.string()).default([]),
         codes: z.array(z.string().regex(/^\d{3,5}$/)).default([]),
         pages: z.array(z.string()).default([]),
@@ -88,8 +89,8 @@ export class SynonymExpander {
     for (const p of synonyms.phrases) {
       const expansion = { terms: p.expand.flatMap((t) => tokenize(t)), codes: p.codes, pages: p.pages };
       for (const m of p.match) {
-        const stems = words(m).map(stem);
-        this.phrases.push({ words: stems, sources: stems.filter((w) => tokenize(w).length > 0), expansion });
+        const stems = phraseSequence(m, (part) => words(part).map(stem));
+        this.phrases.push({ words: stems, sources: stems.filter((w) => w !== GAP && tokenize(w).length > 0), expansion });
       }
     }
     this.phraseIndex = phraseIndex(this.phrases.map((p) => p.words));
