@@ -4,6 +4,9 @@
  * can start at each of its words instead of sliding every one over it.
  * Plain data (arrays and a Map), so it survives the knowledge snapshot.
  */
+import { z } from 'zod';
+import { stem, words } from './tokenize.ts';
+
 export type PhraseIndex = { sequences: string[][]; byFirst: Map<string, number[]> };
 
 /**
@@ -14,10 +17,12 @@ export type PhraseIndex = { sequences: string[][]; byFirst: Map<string, number[]
 export const GAP = '*';
 const MAX_GAP_WORDS = 4;
 
-/** A phrase's words as its sequence, each through `toWord` (a stemmer), with its gaps kept. */
-export function phraseSequence(phrase: string, toWords: (text: string) => string[]): string[] {
-  const parts = phrase.split(/\s+\*\s+/);
-  return parts.flatMap((part, i) => (i === 0 ? toWords(part) : [GAP, ...toWords(part)]));
+/** A phrase as a knowledge file writes it (synonyms, scope topics, anchors). */
+export const phraseTextSchema = z.string().min(2).refine((m) => !/^\s*\*|\*\s*$/.test(m), 'a phrase may not start or end with *');
+
+/** A phrase's words as the stem sequence the index matches, with its gaps kept. */
+export function phraseSequence(phrase: string): string[] {
+  return phrase.split(/\s+\*\s+/).flatMap((part, i) => (i === 0 ? words(part).map(stem) : [GAP, ...words(part).map(stem)]));
 }
 
 export function phraseIndex(sequences: string[][]): PhraseIndex {

@@ -3,7 +3,7 @@
  * "license check error 1020". Cloudflare's pages put the code first ("Error 1020", then "Access
  * denied"); a quoted message that names its error before the number is the program's own wording,
  * and when that name is about something the code's page never mentions, the number is that
- * program's, not ours (see Searcher.misnamedCodes).
+ * program's, not ours (see Searcher.withoutMisnamedCodes).
  */
 
 /** Quoted spans: '…', "…", “…”, „…“, «…», `…`. */

@@ -1,6 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
-import { matchingPhrases, phraseIndex, type PhraseIndex } from './phrase-index.ts';
+import { matchingPhrases, phraseIndex, phraseSequence, phraseTextSchema, type PhraseIndex } from './phrase-index.ts';
 import { stem, words } from './tokenize.ts';
 
 export const scopeSchema = z.object({
@@ -9,14 +9,14 @@ export const scopeSchema = z.object({
       z.object({
         id: z.string().regex(/^[a-z0-9-]+$/),
         topic: z.string().min(1),
-        match: z.array(z.string().min(2)).min(1),
+        match: z.array(phraseTextSchema).min(1),
         pointer: z.string().min(1),
         page: z.string().optional(),
       }),
     )
     .default([]),
   /** Words that tie a message to sites, the web or Cloudflare (the answer policy's `anchored`). */
-  anchors: z.array(z.string().min(2)).default([]),
+  anchors: z.array(phraseTextSchema).default([]),
 });
 export type Scope = z.infer<typeof scopeSchema>;
 export type OutOfScopeTopic = Scope['outOfScope'][number];
@@ -39,14 +39,14 @@ export function scopeMatcher(scope: Scope): ScopeMatcher {
   scope.outOfScope.forEach((topic, t) => {
     for (const m of topic.match) {
       topicOfPhrase.push(t);
-      sequences.push(words(m).map(stem));
+      sequences.push(phraseSequence(m));
     }
   });
   return {
     topics: scope.outOfScope,
     topicOfPhrase,
     phrases: phraseIndex(sequences),
-    anchors: phraseIndex(scope.anchors.filter((a) => !HAN.test(a)).map((a) => words(a).map(stem))),
+    anchors: phraseIndex(scope.anchors.filter((a) => !HAN.test(a)).map(phraseSequence)),
     hanAnchors: scope.anchors.filter((a) => HAN.test(a)),
   };
 }

@@ -1,6 +1,6 @@
 import { loadYamlFile } from '../knowledge/load-yaml-file.ts';
 import { z } from 'zod';
-import { GAP, matchingPhrases, phraseIndex, phraseSequence, type PhraseIndex } from './phrase-index.ts';
+import { GAP, matchingPhrases, phraseIndex, phraseSequence, phraseTextSchema, type PhraseIndex } from './phrase-index.ts';
 import { stem, tokenize, words } from './tokenize.ts';
 
 /**
@@ -16,7 +16,7 @@ export const synonymsSchema = z.object({
     .array(
       z.object({
         // A `*` stands for a few words between two of the phrase's ("blocked from the * site").
-        match: z.array(z.string().min(2).refine((m) => !/^\s*\*|\*\s*$/.test(m), 'a phrase may not start or end with *')).min(1),
+        match: z.array(phraseTextSchema).min(1),
         expand: z.array(z.string()).default([]),
         codes: z.array(z.string().regex(/^\d{3,5}$/)).default([]),
         pages: z.array(z.string()).default([]),
@@ -89,7 +89,7 @@ export class SynonymExpander {
     for (const p of synonyms.phrases) {
       const expansion = { terms: p.expand.flatMap((t) => tokenize(t)), codes: p.codes, pages: p.pages };
       for (const m of p.match) {
-        const stems = phraseSequence(m, (part) => words(part).map(stem));
+        const stems = phraseSequence(m);
         this.phrases.push({ words: stems, sources: stems.filter((w) => w !== GAP && tokenize(w).length > 0), expansion });
       }
     }

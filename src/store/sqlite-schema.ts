@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
  */
 const MIGRATIONS: readonly string[] = [
   `
-  CREATE TABLE IF NOT EXISTS conversations (
+  CREATE TABLE conversations (
     key TEXT PRIMARY KEY,
     platform TEXT NOT NULL,
     conversation_id TEXT NOT NULL,
@@ -18,9 +18,9 @@ const MIGRATIONS: readonly string[] = [
     -- ISO strings with different offsets or precision do not sort as text; milliseconds do.
     updated_ms INTEGER NOT NULL
   ) STRICT;
-  CREATE INDEX IF NOT EXISTS conversations_by_user ON conversations (platform, user_id, updated_ms DESC);
-  CREATE INDEX IF NOT EXISTS conversations_by_age ON conversations (updated_ms);
-  CREATE TABLE IF NOT EXISTS feedback (
+  CREATE INDEX conversations_by_user ON conversations (platform, user_id, updated_ms DESC);
+  CREATE INDEX conversations_by_age ON conversations (updated_ms);
+  CREATE TABLE feedback (
     id INTEGER PRIMARY KEY,
     conversation_key TEXT NOT NULL,
     helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
@@ -31,7 +31,7 @@ const MIGRATIONS: readonly string[] = [
   // Two processes on one file (a deploy overlapping the old one, a second `npm start`) must not
   // interleave one conversation's turns: a turn holds this row while it reads and writes.
   `
-  CREATE TABLE IF NOT EXISTS turn_locks (
+  CREATE TABLE turn_locks (
     key TEXT PRIMARY KEY,
     token TEXT NOT NULL,
     expires_ms INTEGER NOT NULL
