@@ -19,8 +19,16 @@ export const SEGMENT_WEIGHTS: Record<SegmentKind, number> = {
 };
 const MACHINE_SYMPTOM_WEIGHT = 0.9;
 
-/** Quoted spans of at least two words: 'Access denied', “Host unknown”, «...», `...`. */
-const QUOTED = /'([^'\n]{4,240})'|"([^"\n]{4,240})"|“([^”\n]{4,240})”|«([^»\n]{4,240})»|„([^“”\n]{4,240})[“”]|`([^`\n]{4,240})`/g;
+/**
+ * Quoted spans: 'Access denied', “Host unknown”, «...», „...“, `...`. An apostrophe inside a word
+ * ("hasn't … can't") opens or closes nothing.
+ */
+const QUOTED = /(?<!\p{L})'([^'\n]{4,240})'(?!\p{L})|"([^"\n]{4,240})"|“([^”\n]{4,240})”|«([^»\n]{4,240})»|„([^“”\n]{4,240})[“”]|`([^`\n]{4,240})`/gu;
+
+/** The text inside each quoted span, in order. */
+export function quotedSpans(text: string): string[] {
+  return [...text.matchAll(QUOTED)].map((m) => m.slice(1).find((g) => g !== undefined) ?? '');
+}
 
 /** Words that state a failure: a sentence with one is where the symptom is. */
 const SYMPTOM = /\b(?:error|errors|err_\w+|fail(?:s|ed|ing|ure)?|denied|blocked|block|banned|timed? ?out|timeout|refused|invalid|unable|cannot|can'?t|won'?t|doesn'?t|isn'?t|not (?:working|loading|load|reachable|receiving)|broken|down|unreachable|too many|loop(?:s|ing)?|rejected|forbidden|mismatch|stuck|hangs?|slow)\b/i;
@@ -70,8 +78,7 @@ export function withoutAddresses(text: string): string {
 export function segmentMessage(message: string): Segment[] {
   const text = withoutAddresses(message);
   const out: Segment[] = [];
-  for (const m of text.matchAll(QUOTED)) {
-    const inner = m.slice(1).find((g) => g !== undefined) ?? '';
+  for (const inner of quotedSpans(text)) {
     if (/\s/.test(inner.trim()) && !looksMachineWritten(inner)) out.push({ text: inner, kind: 'quote', weight: SEGMENT_WEIGHTS.quote });
   }
   for (const s of sentences(text)) {
