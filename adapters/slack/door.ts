@@ -7,6 +7,7 @@ import type { DoorContext } from '../shared/door-context.ts';
 import { InFlightWork } from '../shared/in-flight-work.ts';
 import { SlackMetrics } from './metrics.ts';
 import { WorkQueue } from './work-queue.ts';
+import type { ChatMessage } from './chat-poster.ts';
 
 /** Slack retries for up to about an hour; an event id is remembered that long. */
 const EVENT_MEMORY_MS = 60 * 60 * 1000;
@@ -30,9 +31,11 @@ export type SlackDoorContext = DoorContext & {
   /** Answers wait here after the ack; a full queue sheds visibly. */
   answers: WorkQueue;
   inFlight: InFlightWork;
+  /** chat.postMessage for every answer and notice (adapters/slack/chat-poster.ts). */
+  postMessage: (message: ChatMessage) => Promise<void>;
 };
 
-export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; memo?: SharedMemo; answerQueue?: AnswerQueueSize }): SlackDoorContext {
+export function createSlackDoor(options: { engine: SupportEngine; config: Config; logger: Logger; postMessage: SlackDoorContext['postMessage']; memo?: SharedMemo; answerQueue?: AnswerQueueSize }): SlackDoorContext {
   const queue = options.answerQueue ?? DEFAULT_ANSWER_QUEUE;
   return {
     engine: options.engine,
@@ -42,6 +45,7 @@ export function createSlackDoor(options: { engine: SupportEngine; config: Config
     memo: options.memo ?? new LocalMemo(),
     answers: new WorkQueue(queue.concurrency, queue.backlog),
     inFlight: new InFlightWork(),
+    postMessage: options.postMessage,
   };
 }
 

@@ -10,6 +10,7 @@ import { registerSlackMetrics } from './metrics.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { Agent } from 'undici';
 import { undiciTransport } from './undici-transport.ts';
+import { createChatPoster } from './chat-poster.ts';
 
 /** Without `server` the door starts its own on `port`; without `metrics` it keeps its own registry. */
 export type StartSlackOptions = StartDoorOptions & {
@@ -46,8 +47,14 @@ function slackClientOptions(config: Config, retryConfig: webApi.RetryOptions, tr
     rejectRateLimitedCalls: false,
     // Method names only: nothing can turn a call into a request to another host.
     allowAbsoluteUrls: false,
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {}),
+    slackApiUrl: slackApiUrl(config),
   };
+}
+
+/** SLACK_API_URL (a local fake in tests) or Slack's own, always ending in a slash. */
+function slackApiUrl(config: Config): string {
+  const url = config.SLACK_API_URL ?? 'https://slack.com/api/';
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 function required(value: string | undefined, name: string): string {
@@ -64,20 +71,31 @@ function required(value: string | undefined, name: string): string {
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackDoor> {
   const { config } = options;
   const token = required(config.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN');
-  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger, ...(options.memo ? { memo: options.memo } : {}), ...(options.answerQueue ? { answerQueue: options.answerQueue } : {}) });
   const metrics = options.metrics ?? createBotMetrics({ defaultMetrics: false });
-  const logger = boltLoggerFrom(door.logger, { onRateLimited: (seconds) => {
+  const onRateLimited = (seconds: number) => {
     metrics.rateLimitWaits.inc({ door: 'slack' });
     metrics.rateLimitWaitSeconds.inc({ door: 'slack' }, seconds);
-  } });
+  };
+  // One keep-alive pool for every Web API call this door makes, closed with the door.
+  const transport = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
+  const retryConfig = options.retryConfig ?? DEFAULT_RETRIES;
+  const postMessage = createChatPoster({
+    apiUrl: slackApiUrl(config),
+    token,
+    dispatcher: transport,
+    retries: retryConfig.retries ?? 0,
+    minBackoffMs: retryConfig.minTimeout ?? 500,
+    maxBackoffMs: retryConfig.maxTimeout ?? 10_000,
+    onRateLimited,
+  });
+  const door = createSlackDoor({ engine: options.engine, config, logger: options.logger, postMessage, ...(options.memo ? { memo: options.memo } : {}), ...(options.answerQueue ? { answerQueue: options.answerQueue } : {}) });
+  const logger = boltLoggerFrom(door.logger, { onRateLimited });
   let errorsSeen = 0;
   registerSlackMetrics(metrics.registry, door.metrics, (errors) => {
     metrics.apiErrors.inc({ door: 'slack' }, errors - errorsSeen);
     errorsSeen = errors;
   });
-  // One keep-alive pool for every Web API call this door makes, closed with the door.
-  const transport = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
-  const clientOptions = slackClientOptions(config, options.retryConfig ?? DEFAULT_RETRIES, transport);
+  const clientOptions = slackClientOptions(config, retryConfig, transport);
   const server = options.server ?? (await startOperatorServer({ port: options.port ?? config.PORT, host: options.host, registry: metrics.registry, logger: door.logger }));
 
   const receiver = config.SLACK_APP_TOKEN

@@ -11,5 +11,5 @@ export async function openEventLog(options: { kind: 'memory' | 'sqlite'; dataDir
   }
   const { SqliteEventLog } = await import('./sqlite-event-log.ts');
   const { logger } = options;
-  return new SqliteEventLog(options.dataDir, logger ? (message) => logger.error(`sqlite checkpoint (operator events): ${message}`) : undefined);
+  return new SqliteEventLog(options.dataDir, logger ? (message) => logger.error(`sqlite (operator events): ${message}`) : undefined);
 }

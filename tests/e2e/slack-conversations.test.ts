@@ -32,7 +32,7 @@ describe('Slack door: asking questions', () => {
 
     for (const post of posts) {
       expect(post.body['thread_ts']).toBe(ts);
-      expect(post.body['link_names']).toBe('false');
+      expect(post.body['link_names']).toBe(false);
       expect(String(post.body['text']).length).toBeGreaterThan(0);
     }
     expect(blocksOf(posts)).toMatch(docsLinkFor1020);

@@ -61,7 +61,7 @@ describe('Slack door: replies never ping anyone', () => {
     for (const live of ['<!channel', '<!here', '<!everyone', '<@U123', '<@U999', '<!subteam']) expect(wire).not.toContain(live);
     expect(wire).toContain('&lt;!everyone&gt;');
     expect(wire).toContain('&lt;!here&gt;');
-    expect(posts.every((post) => post.body['link_names'] === 'false')).toBe(true);
+    expect(posts.every((post) => post.body['link_names'] === false)).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { plainTextFromSlack } from '../slack-text.ts';
 
 /** "@bot my site shows 1020" in a channel: answer in that message's thread. */
 export function answerMention(door: SlackDoorContext): Middleware<SlackEventMiddlewareArgs<'app_mention'>> {
-  return async ({ event, client, context }) => {
+  return async ({ event, context }) => {
     // A mention inside a DM is also a message.im event, answered by the DM listener.
     if (!event.user || event.bot_id || isDirectChannel(event.channel)) return;
     if (!isChannelAllowed(door, event.channel)) {
@@ -16,7 +16,6 @@ export function answerMention(door: SlackDoorContext): Middleware<SlackEventMidd
     const threadTs = event.thread_ts ?? event.ts;
     await answerInConversation(
       door,
-      client,
       {
         conversation: { platform: 'slack', id: conversationIdFor({ channel: event.channel, threadTs, isDirect: false }), user: event.user, place: event.channel },
         input: { kind: 'text', text: plainTextFromSlack(event.text, context.botUserId) },

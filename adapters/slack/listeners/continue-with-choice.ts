@@ -50,6 +50,6 @@ export function continueWithChoice(door: SlackDoorContext): Middleware<SlackActi
       link_names: false,
     });
     const threadTs = isDirectChannel(channel) ? undefined : (clicked['thread_ts'] as string | undefined) ?? clicked.ts;
-    await postMessages(door, client, { channel, threadTs }, messages);
+    await postMessages(door, { channel, threadTs }, messages);
   };
 }

@@ -7,7 +7,7 @@ import { renderReplies } from '../render.ts';
 
 /** "Post to channel" under a /cfhelp answer: the same answer, publicly, without buttons that would act for the asker. */
 export function postAnswerToChannel(door: SlackDoorContext): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
-  return async ({ body, action, ack, client, respond }) => {
+  return async ({ body, action, ack, respond }) => {
     await ack();
     const key = decodeShareValue(action.value);
     const replies = key ? await recallSharedAnswer(door, key) : undefined;
@@ -17,7 +17,7 @@ export function postAnswerToChannel(door: SlackDoorContext): Middleware<SlackAct
     }
     const channel = body.channel.id;
     try {
-      await postMessages(door, client, { channel }, renderReplies(replies, { conversationId: channel, interactive: false }));
+      await postMessages(door, { channel }, renderReplies(replies, { conversationId: channel, interactive: false }));
     } catch (error) {
       door.logger.warn({ err: error, channel }, 'could not re-post a /cfhelp answer');
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'I could not post in this channel. Invite me with `/invite` and try again.' });

@@ -15,7 +15,7 @@ export function sendEscalation(door: SlackDoorContext): Middleware<SlackViewMidd
       door.logger.warn({ hasSubmission: Boolean(submission) }, 'escalation submitted without a summary or an escalation channel');
       return;
     }
-    await postMessages(door, client, { channel: supportChannel }, [escalationPost(submission, body.user.id)]);
+    await postMessages(door, { channel: supportChannel }, [escalationPost(submission, body.user.id)]);
     const { channel, threadTs } = submission.origin;
     try {
       await client.chat.postEphemeral({ channel, user: body.user.id, text: CONFIRMATION, ...(threadTs ? { thread_ts: threadTs } : {}) });
