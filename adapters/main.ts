@@ -7,6 +7,7 @@ import type { BotMetrics } from '../src/metrics/bot-metrics.ts';
 import { holdLease } from '../src/store/lease.ts';
 import type { Backend } from '../src/store/open-store.ts';
 import { addEngineChecks } from './http/engine-checks.ts';
+import { mergedMetrics } from '../src/metrics/merged-metrics.ts';
 import { startOperatorServer, type OperatorServer } from './http/operator-server.ts';
 import { handleSignals } from './lifecycle/signals.ts';
 import { watchKnowledge } from './lifecycle/watch-knowledge.ts';
@@ -43,25 +44,37 @@ async function main(): Promise<void> {
   const metrics = createBotMetrics();
   const backend = await openConfiguredBackend(config, logger);
   const engine = await createEngine({ config, logger, metrics, backend });
-  const server = await startOperatorServer({ port: config.PORT, host: config.HOST, registry: metrics.registry, logger });
+  // Slack's turns run on their own thread, so the door's loop stays free for acks (adapters/engine-thread/).
+  const engineThread = doors.includes('slack') && config.ENGINE_THREAD
+    ? await (await import('./engine-thread/engine-thread.ts')).startEngineThread({ main: engine, logger })
+    : undefined;
+  const registry = engineThread ? mergedMetrics(metrics.registry, () => engineThread.metrics(), ['cfbot_knowledge_reloads_total']) : metrics.registry;
+  const server = await startOperatorServer({ port: config.PORT, host: config.HOST, registry, logger });
   addEngineChecks(server, engine);
   logger.info({ port: server.port, doors }, 'health, readiness and metrics on /healthz, /readyz, /metrics');
 
   const stops: Stop[] = [];
   if (doors.includes('slack')) {
     const { startSlack } = await import('./slack/start.ts');
-    const slack = await startSlack({ config, engine, logger, server, metrics, memo: backend.memo });
+    const slack = await startSlack({ config, engine: engineThread?.engine ?? engine, logger, server, metrics, memo: backend.memo });
     stops.push((ms) => slack.stop(ms));
   }
   if (doors.includes('discord')) stops.push(await startDiscordDoor({ config, engine, backend, logger, server, metrics }));
-  const unwatch = config.KNOWLEDGE_WATCH ? watchKnowledge(config.KNOWLEDGE_DIR, () => engine.reloadKnowledge(), logger) : () => {};
+  // Both engines reload; the main one's result is the one reported (they read the same files).
+  const reloadKnowledge = async () => {
+    const result = await engine.reloadKnowledge();
+    await engineThread?.reloadKnowledge().catch((error: unknown) => logger.error({ err: error }, 'engine thread reload failed'));
+    return result;
+  };
+  const unwatch = config.KNOWLEDGE_WATCH ? watchKnowledge(config.KNOWLEDGE_DIR, reloadKnowledge, logger) : () => {};
   handleSignals({
     logger,
-    reload: () => engine.reloadKnowledge(),
+    reload: reloadKnowledge,
     async shutdown() {
       unwatch();
       server.drain();
       await Promise.allSettled(stops.map((stop) => stop(DRAIN_MS)));
+      await engineThread?.close();
       await engine.close();
       await server.close();
     },

@@ -1,7 +1,9 @@
 /**
  * `npm run bench:slack`: the Slack door under open-loop load, as an operator would run it.
  *
- * For each setup (one process on sqlite; two processes, WORKERS=2, sharing Redis) it starts
+ * For each setup (one process on sqlite, with its Slack turns on the engine thread, the default,
+ * and without it, ENGINE_THREAD=false; one process on Redis; two processes, WORKERS=2, sharing
+ * Redis) it starts
  * `npm start` (adapters/main.ts) against the local fake Web API (its own process), then sends
  * signed app_mention events at fixed rates, each on schedule whatever the previous ones did
  * (open loop), every event from its own user in its own thread. A request unanswered after 3 s
@@ -9,7 +11,8 @@
  *
  * Per rate it reports ack p50/p99 (from the scheduled send time), answered, duplicated (a thread
  * answered twice), lost (neither answered nor told "busy"), shed (told "busy"), rate-limited, and
- * the door's CPU per event (utime+stime of the whole process tree, from /proc), and beside it the
+ * the door's CPU per event (utime+stime of the whole process tree, from /proc; and of it, the
+ * door's event loop, the main thread, for one process), and beside it the
  * CPU per event of the load generator and of the fake Web API, which share the same cores.
  * BENCH_SLACK_SETUPS picks setups by name prefix, `;`-separated ("1 process, sqlite;2 processes").
  * Everything talks to 127.0.0.1 only. Bounded: BENCH_SLACK_SECONDS per rate (default 4), at most
@@ -36,7 +39,7 @@ const DRAIN_MS = 20_000;
 const QUESTIONS = ['error 1020', 'my site shows error 522', 'too many redirects on my site', 'error 525 ssl handshake failed', 'what does error 1101 mean', 'is cloudflare down?'];
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; loopLagMaxMs: number | null; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; senderCpuMsPerEvent: number; fakeApiCpuMsPerEvent: number; sendLagP99: number };
+type Row = { setup: string; rate: number; sent: number; ackP50: number; ackP99: number; loopLagMaxMs: number | null; ackTimeouts: number; answered: number; duplicated: number; lost: number; shed: number; limited: number; cpuMsPerEvent: number; loopCpuMsPerEvent: number | null; senderCpuMsPerEvent: number; fakeApiCpuMsPerEvent: number; sendLagP99: number };
 
 /** CPU ms of each thread of one process (debug output: the main thread against V8's and libuv's). */
 function threadCpuMs(pid: number): Map<string, number> {
@@ -249,6 +252,8 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
     shed: threads.filter((t) => t.shed > 0 && t.answers === 0).length,
     limited: threads.filter((t) => t.limited > 0 && t.answers === 0).length,
     cpuMsPerEvent: Math.round((cpuMs / count) * 100) / 100,
+    // The door's event loop (the process's main thread); a cluster's main thread only supervises.
+    loopCpuMsPerEvent: workers > 1 ? null : Math.round((mainMs / count) * 100) / 100,
     senderCpuMsPerEvent: Math.round(((sender.user + sender.system) / 1000 / count) * 100) / 100,
     fakeApiCpuMsPerEvent: Math.round((fakeMs / count) * 100) / 100,
     sendLagP99: Math.round(percentile(lags, 0.99)),
@@ -263,6 +268,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cfbot-bench-slack-'));
   const setups = [
     { name: '1 process, sqlite', env: {} as Record<string, string>, listeners: 1 },
+    // The same door with its turns on its own event loop, as before the engine thread: the comparison in the same run.
+    { name: '1 process, sqlite, no engine thread', env: { ENGINE_THREAD: 'false' } as Record<string, string>, listeners: 1 },
     ...(redis
       ? [
           { name: '1 process, Redis', env: { REDIS_URL: redis.url }, listeners: 1 },
@@ -298,10 +305,10 @@ async function main(): Promise<void> {
       }
     }
     const finalTally = await fake.tally('none');
-    console.log('| setup | events/s | sent | ack p50 ms | ack p99 ms | loop blocked max ms | ack > 3 s | answered | duplicated | lost | shed | rate-limited | CPU ms/event | load generator CPU ms/event | fake API CPU ms/event | sender lag p99 ms |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| setup | events/s | sent | ack p50 ms | ack p99 ms | loop blocked max ms | ack > 3 s | answered | duplicated | lost | shed | rate-limited | CPU ms/event | of it, door loop | load generator CPU ms/event | fake API CPU ms/event | sender lag p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      console.log(`| ${r.setup} | ${r.rate} | ${r.sent} | ${r.ackP50} | ${r.ackP99} | ${r.loopLagMaxMs ?? '–'} | ${r.ackTimeouts} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${r.shed} | ${r.limited} | ${r.cpuMsPerEvent} | ${r.senderCpuMsPerEvent} | ${r.fakeApiCpuMsPerEvent} | ${r.sendLagP99} |`);
+      console.log(`| ${r.setup} | ${r.rate} | ${r.sent} | ${r.ackP50} | ${r.ackP99} | ${r.loopLagMaxMs ?? '–'} | ${r.ackTimeouts} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${r.shed} | ${r.limited} | ${r.cpuMsPerEvent} | ${r.loopCpuMsPerEvent ?? '–'} | ${r.senderCpuMsPerEvent} | ${r.fakeApiCpuMsPerEvent} | ${r.sendLagP99} |`);
     }
     console.log(`\nauth.test calls over the whole run: ${finalTally.authTests} (one per process start)`);
     mkdirSync(join(root, 'data'), { recursive: true });

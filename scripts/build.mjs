@@ -16,7 +16,8 @@ try {
 }
 
 const root = resolve(import.meta.dirname, '..');
-export const ENTRY_POINTS = ['adapters/main.ts', 'adapters/cli/main.ts', 'adapters/discord/deploy-commands.ts'];
+// The engine thread's entry is its own file, loaded by adapters/engine-thread/engine-thread.ts.
+export const ENTRY_POINTS = ['adapters/main.ts', 'adapters/cli/main.ts', 'adapters/discord/deploy-commands.ts', 'adapters/engine-thread/engine-worker.ts'];
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({

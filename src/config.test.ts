@@ -14,6 +14,12 @@ describe('booleans are strict', () => {
   it('anything else stops start-up naming the variable', () => {
     expect(() => loadConfig({ URL_CHECKS: 'maybe' })).toThrow(/URL_CHECKS/);
   });
+  it('the engine thread is on unless turned off', () => {
+    expect(loadConfig({}).ENGINE_THREAD).toBe(true);
+    expect(loadConfig({ ENGINE_THREAD: '' }).ENGINE_THREAD).toBe(true);
+    expect(loadConfig({ ENGINE_THREAD: 'false' }).ENGINE_THREAD).toBe(false);
+    expect(() => loadConfig({ ENGINE_THREAD: 'sometimes' })).toThrow(/ENGINE_THREAD/);
+  });
 });
 
 describe('doors and their credentials', () => {

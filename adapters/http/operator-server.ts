@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
+import type { MetricsSource } from '../../src/metrics/merged-metrics.ts';
 import type { Logger } from '../../src/log.ts';
 
 /** One readiness condition: true when fine, or a short reason why not. */
@@ -44,7 +44,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * check passes, else 503 with the failing reasons), /metrics (Prometheus text from the process
  * registry), and the Slack events endpoint when Slack runs in HTTP mode.
  */
-export async function startOperatorServer(options: { port: number; host?: string | undefined; registry: Registry; logger: Logger }): Promise<OperatorServer> {
+export async function startOperatorServer(options: { port: number; host?: string | undefined; registry: MetricsSource; logger: Logger }): Promise<OperatorServer> {
   const checks = new Map<string, ReadinessCheck>();
   const mounts = new Map<string, RequestListener>();
   let draining = false;

@@ -9,6 +9,8 @@ import { FAKE_BOT_TOKEN, FakeSlackApi } from '../fakes/slack/fake-slack-api.ts';
 import { BotProcess, ROOT } from '../support/bot-process.ts';
 import { allText, conversation } from '../support/engine.ts';
 import { ScrapedMetrics } from '../support/prometheus.ts';
+import { eventEnvelope, mentionEvent, nextTs } from '../fakes/slack/payloads.ts';
+import { jsonBody, postSigned } from '../fakes/slack/signed-request.ts';
 
 const OLD_QUESTION = 'Do you own the Worker, or are you visiting a site that shows this error?';
 const NEW_QUESTION = 'Is this your Worker, or a site you are visiting?';
@@ -71,11 +73,24 @@ describe('knowledge reload in a running process: file watch and SIGHUP', () => {
     rmSync(temp, { recursive: true, force: true });
   });
 
-  const count = (msg: RegExp) => bot.logs.filter((l) => msg.test(l.msg)).length;
+  // The process's own lines; the Slack engine thread logs its reloads too, marked thread: engine.
+  const count = (msg: RegExp, thread?: string) => bot.logs.filter((l) => msg.test(l.msg) && l['thread'] === thread).length;
+  /** What the Slack door posts for a mention, answered by the engine thread. */
+  const slackAnswer = async (text: string) => {
+    const ts = nextTs();
+    const sent = await postSigned(`${await bot.baseUrl()}/slack/events`, 'x', jsonBody(eventEnvelope(mentionEvent({ channel: 'CRELOAD', user: `U${ts.replace('.', '')}`, text, ts }))));
+    expect(sent.status).toBe(200);
+    const post = await fake.waitForCall('chat.postMessage', (call) => call.body['thread_ts'] === ts, 10_000);
+    return JSON.stringify(post.body);
+  };
 
   it('a saved edit under knowledge/ reloads; a broken one is logged with file, node and reason and changes nothing', async () => {
+    expect(await slackAnswer('error 1101')).toContain(OLD_QUESTION);
     writeFileSync(knowledge.workers, knowledge.original.replace(OLD_QUESTION, NEW_QUESTION));
     await bot.waitFor(() => (count(/^knowledge reloaded/) >= 1 ? true : undefined), 'a reload after the edit');
+    // The Slack door's turns run on the engine thread: it reloads too, and answers from the edit.
+    await bot.waitFor(() => (count(/^knowledge reloaded/, 'engine') >= 1 ? true : undefined), 'the engine thread reloading after the edit');
+    expect(await slackAnswer('error 1101')).toContain(NEW_QUESTION);
     writeFileSync(knowledge.workers, knowledge.original.replace('next: which-code', 'next: no-such-node'));
     const rejected = await bot.waitForLog(/^knowledge reload rejected/);
     expect(rejected).toMatchObject({ level: 50, file: knowledge.workers, node: 'audience', reason: expect.stringMatching(/no-such-node/) });

@@ -164,3 +164,29 @@ describe('terminal door', () => {
     }
   });
 });
+
+describe('Slack with ENGINE_THREAD=false: the turns on the door loop, as before the engine thread', () => {
+  let fake: FakeSlackApi;
+  let bot: BotProcess;
+  beforeAll(async () => {
+    fake = await new FakeSlackApi().start();
+    bot = new BotProcess({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(temp, 'no-thread-data'), KNOWLEDGE_WATCH: 'false', ENGINE_THREAD: 'false' });
+    await bot.waitForLog('started');
+  }, 60_000);
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  it('answers a mention in its thread and counts the turn on /metrics', async () => {
+    const base = await bot.baseUrl();
+    const ts = nextTs();
+    const sent = await postSigned(`${base}/slack/events`, SIGNING_SECRET, jsonBody(eventEnvelope(mentionEvent({ channel: 'CHELP', user: 'UASKER', text: 'error 1020', ts }))));
+    expect(sent.status).toBe(200);
+    const post = await fake.waitForCall('chat.postMessage', (call) => call.body['thread_ts'] === ts, 10_000);
+    expect(JSON.stringify(post.body)).toContain('1020');
+    const metrics = await ScrapedMetrics.from(base);
+    expect(metrics.value('cfbot_turns_total', { platform: 'slack', input: 'text' })).toBe(1);
+    expect(bot.logs.some((line) => line['thread'] === 'engine')).toBe(false);
+  });
+});
