@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   const stops: Stop[] = [];
   if (doors.includes('slack')) {
     const { startSlack } = await import('./slack/start.ts');
-    const slack = await startSlack({ config, engine: engineThread?.engine ?? engine, logger, server, metrics, memo: backend.memo });
+    const { THREADED_ANSWER_QUEUE } = await import('./slack/door.ts');
+    const slack = await startSlack({ config, engine: engineThread?.engine ?? engine, logger, server, metrics, memo: backend.memo, ...(engineThread ? { answerQueue: THREADED_ANSWER_QUEUE } : {}) });
     stops.push((ms) => slack.stop(ms));
   }
   if (doors.includes('discord')) stops.push(await startDiscordDoor({ config, engine, backend, logger, server, metrics }));

@@ -14,7 +14,8 @@
  * the door's CPU per event (utime+stime of the whole process tree, from /proc; and of it, the
  * door's event loop, the main thread, for one process), and beside it the
  * CPU per event of the load generator and of the fake Web API, which share the same cores.
- * BENCH_SLACK_SETUPS picks setups by name prefix, `;`-separated ("1 process, sqlite;2 processes").
+ * BENCH_SLACK_SETUPS picks setups by name prefix, `;`-separated ("1 process, sqlite;2 processes");
+ * BENCH_SLACK_ROUNDS=N repeats every setup N times, interleaved, and adds a table of medians.
  * Everything talks to 127.0.0.1 only. Bounded: BENCH_SLACK_SECONDS per rate (default 4), at most
  * 20 s of draining per rate.
  */
@@ -34,6 +35,8 @@ const root = resolve(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret';
 const RATES = (process.env.BENCH_SLACK_RATES ?? '100,200,500,1000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SLACK_SECONDS ?? 4);
+/** Rounds over every setup, each with fresh processes: this machine's speed drifts by ±20 % between runs, so medians say more than one run. */
+const ROUNDS = Number(process.env.BENCH_SLACK_ROUNDS ?? 1);
 const ACK_DEADLINE_MS = 3_000;
 const DRAIN_MS = 20_000;
 const QUESTIONS = ['error 1020', 'my site shows error 522', 'too many redirects on my site', 'error 525 ssl handshake failed', 'what does error 1101 mean', 'is cloudflare down?'];
@@ -260,6 +263,21 @@ async function runRate(setup: string, url: string, botPid: number, fake: Awaited
   };
 }
 
+/** Per setup and rate over the rounds: the median and the range of answered, ack p99 and the door loop's CPU per event. */
+function printMedians(rows: Row[]): void {
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+  const spread = (values: number[]) => `${median(values)} (${Math.min(...values)}–${Math.max(...values)})`;
+  console.log(`\nMedians over ${ROUNDS} rounds (range in brackets):\n`);
+  console.log('| setup | events/s | sent | answered | ack p99 ms | lost | duplicated | door loop CPU ms/event |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const keys = [...new Set(rows.map((r) => `${r.setup}\u0000${r.rate}`))];
+  for (const key of keys) {
+    const group = rows.filter((r) => `${r.setup}\u0000${r.rate}` === key);
+    const loop = group.map((r) => r.loopCpuMsPerEvent).filter((v): v is number => v !== null);
+    console.log(`| ${group[0]!.setup} | ${group[0]!.rate} | ${group[0]!.sent} | ${spread(group.map((r) => r.answered))} | ${spread(group.map((r) => r.ackP99))} | ${Math.max(...group.map((r) => r.lost))} | ${Math.max(...group.map((r) => r.duplicated))} | ${loop.length ? spread(loop) : '–'} |`);
+  }
+}
+
 async function main(): Promise<void> {
   // The bench measures the production bundle, so it is rebuilt from the current sources first.
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -281,7 +299,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   let step = 0;
   try {
-    for (const setup of setups) {
+    // Rounds interleave the setups, so a slow spell of the machine falls on all of them alike.
+    for (let round = 0; round < ROUNDS; round += 1) for (const setup of setups) {
       const port = await freePort();
       const bot = await startBot(
         { ...setup.env, PORT: String(port), DATA_DIR: join(dataDir, String(step)), SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
@@ -310,9 +329,10 @@ async function main(): Promise<void> {
     for (const r of rows) {
       console.log(`| ${r.setup} | ${r.rate} | ${r.sent} | ${r.ackP50} | ${r.ackP99} | ${r.loopLagMaxMs ?? '–'} | ${r.ackTimeouts} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${r.shed} | ${r.limited} | ${r.cpuMsPerEvent} | ${r.loopCpuMsPerEvent ?? '–'} | ${r.senderCpuMsPerEvent} | ${r.fakeApiCpuMsPerEvent} | ${r.sendLagP99} |`);
     }
+    if (ROUNDS > 1) printMedians(rows);
     console.log(`\nauth.test calls over the whole run: ${finalTally.authTests} (one per process start)`);
     mkdirSync(join(root, 'data'), { recursive: true });
-    writeFileSync(join(root, 'data', 'bench-slack.json'), `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, authTests: finalTally.authTests }, null, 2)}\n`);
+    writeFileSync(join(root, 'data', 'bench-slack.json'), `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rounds: ROUNDS, rows, authTests: finalTally.authTests }, null, 2)}\n`);
   } finally {
     fake.child.kill('SIGTERM');
     await redis?.stop();

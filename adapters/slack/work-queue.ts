@@ -1,7 +1,5 @@
 import { performance } from 'node:perf_hooks';
 
-/** How often the event loop's busy share is sampled for admission. */
-const SAMPLE_MS = 100;
 
 /**
  * The Slack door's answers run here, after the ack. At most `concurrency` turns run at once and
@@ -18,9 +16,11 @@ export class WorkQueue {
   #loopBusy = 0;
   readonly #sampler: NodeJS.Timeout;
 
+  /** `sampleMs`: how long a window the loop's busy share is measured over for admission. */
   constructor(
     private readonly concurrency: number,
     private readonly backlog: number,
+    sampleMs = 100,
     private readonly maxLoopBusy = 0.9,
   ) {
     let previous = performance.eventLoopUtilization();
@@ -28,7 +28,7 @@ export class WorkQueue {
       const now = performance.eventLoopUtilization();
       this.#loopBusy = performance.eventLoopUtilization(now, previous).utilization;
       previous = now;
-    }, SAMPLE_MS);
+    }, sampleMs);
     this.#sampler.unref();
   }
 
