@@ -66,9 +66,9 @@ export const configSchema = z.object({
   SUPPORT_CASE_URL: z.string().url().default('https://dash.cloudflare.com/?to=/:account/support'),
   CONVERSATION_TTL_MINUTES: z.coerce.number().positive().default(30),
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
-  /** Reload knowledge when a file under KNOWLEDGE_DIR changes (SIGHUP always reloads). */
   /** Slack turns run on a worker thread beside the door's event loop (adapters/engine-thread/); false keeps them on it. */
   ENGINE_THREAD: optionalString.pipe(z.stringbool().optional()).transform((v) => v ?? true),
+  /** Reload knowledge when a file under KNOWLEDGE_DIR changes (SIGHUP always reloads). */
   KNOWLEDGE_WATCH: optionalString.pipe(z.stringbool().optional()).transform((v) => v ?? true),
   /** Statuspage base URL (https://www.cloudflarestatus.com) for live status in answers; unset = no outbound call. */
   STATUS_PAGE_URL: optionalString.pipe(z.string().url().optional()),

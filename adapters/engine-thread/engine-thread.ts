@@ -23,7 +23,9 @@ export type EngineThread = {
 };
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type RequestBody = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
+/** A request before its id is given (Omit over each member of the union, not over the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type RequestBody = WithoutId<EngineRequest>;
 
 /** The bundled worker beside the bundle (dist/engine-thread/), or the TypeScript source through tsx. */
 function workerUrl(): URL {
@@ -117,14 +119,10 @@ export async function startEngineThread(options: { main: SupportEngine; logger: 
     metrics: () => request<MetricsJson>({ op: 'metrics' }),
     async close() {
       const target = worker;
-      if (!target) {
-        closing = true;
-        return;
-      }
       // The store closes on the thread first (its last writes land), then the thread ends.
-      await Promise.race([request({ op: 'close' }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+      if (target) await Promise.race([request({ op: 'close' }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
       closing = true;
-      await target.terminate();
+      await target?.terminate();
     },
   };
 }

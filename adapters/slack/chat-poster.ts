@@ -63,12 +63,12 @@ export function createChatPoster(options: ChatPosterOptions): (message: ChatMess
   const headers = { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${options.token}` };
   const dispatcher = options.dispatcher.compose(
     interceptors.retry({
-      methods: ['POST'],
+      // Only these statuses reach `retry` at all; the interceptor's `methods` and `errorCodes`
+      // belong to its default policy, which this one replaces, so errors are checked here.
       statusCodes: RETRIED_STATUS,
-      errorCodes: RETRIED_ERRORS,
       retry: (error, { state }, callback) => {
         const { statusCode, code, headers: responseHeaders } = error as Error & { statusCode?: number; code?: string; headers?: Record<string, string | string[] | undefined> };
-        const retriable = statusCode !== undefined ? RETRIED_STATUS.includes(statusCode) : code !== undefined && RETRIED_ERRORS.includes(code);
+        const retriable = statusCode !== undefined || (code !== undefined && RETRIED_ERRORS.includes(code));
         if (!retriable || state.counter > options.retries) return callback(error);
         const waitMs = statusCode === 429 ? retryAfterMs(responseHeaders?.['retry-after']) : Math.min(options.minBackoffMs * 2 ** (state.counter - 1), options.maxBackoffMs);
         if (waitMs === undefined) return callback(error);

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 
-
 /**
  * The Slack door's answers run here, after the ack. At most `concurrency` turns run at once and
  * at most `backlog` wait; each starts from setImmediate, so pending HTTP requests (and their
